@@ -1,0 +1,56 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+PYTEST_ARGS ?=
+
+.PHONY: run serve test lint test-sqlite test-postgres install fmt bench clean
+
+install: $(STAMP)
+
+# Reinstall only when pyproject.toml changed (the stamp carries its hash).
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[dev]"
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+run: install
+	DJANGO_SETTINGS_MODULE=familjeombud.settings.local $(MANAGE) dev_setup --credentials-file .local-admin.txt
+	DJANGO_SETTINGS_MODULE=familjeombud.settings.local $(MANAGE) runserver 127.0.0.1:8000
+
+# Production-like: gunicorn, DEBUG off, settings from the environment (SECRET_KEY, DATABASE_URL...).
+serve: install
+	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(MANAGE) collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(MANAGE) createcachetable
+	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(VENV)/bin/gunicorn familjeombud.wsgi \
+		--bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-4}
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test-sqlite: install
+	@echo "== pytest on SQLite =="
+	EXPECTED_DB_VENDOR=sqlite DATABASE_URL=sqlite://:memory: $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@echo "== pytest on PostgreSQL =="
+	bash .ci/with-postgres env EXPECTED_DB_VENDOR=postgresql $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: lint test-sqlite test-postgres
+
+bench: install
+	bash bench/run
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Familjeombudsportalen – administration"
+admin.site.site_title = "Familjeombudsportalen"
+admin.site.index_title = "Innehåll och register"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("stodpaket/", include("mandates.urls")),
+    path("beredskap/", include("checklists.urls")),
+    path("samverkan/", include("samverkan.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "familjeombud.views.bad_request"
+handler403 = "familjeombud.views.permission_denied"
+handler404 = "familjeombud.views.page_not_found"
+handler500 = "familjeombud.views.server_error"
