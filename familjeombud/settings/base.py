@@ -133,6 +133,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="familjeombud@kronoberg.se")
 
+# Closed samverkan cases are deleted this many days after closing (manage.py purge_cases); the
+# journal and Link remain the records. The personal-data notice reads the same value.
+CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=90)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

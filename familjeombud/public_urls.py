@@ -1,0 +1,3 @@
+"""Site-wide public pages (accessibility statement, personal-data notice)."""
+
+urlpatterns: list = []
