@@ -1,4 +1,4 @@
-"""Readiness of units (verksamheter) against each mandate area's checklist."""
+"""The checklist lines themselves, one per line of the support package."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
