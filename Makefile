@@ -47,7 +47,18 @@ test-postgres: install
 	@echo "== pytest on PostgreSQL =="
 	bash .ci/with-postgres env EXPECTED_DB_VENDOR=postgresql $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-test: lint test-sqlite test-postgres
+# Browser tests need Debian's chromium (apt when missing) and axe-core from npm; npm ci runs
+# again only when package-lock.json changed (the stamp carries its hash).
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | cut -c1-12)
+.PHONY: browser-deps
+browser-deps: $(NODE_STAMP)
+	bash .ci/ensure-browser
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+test: lint browser-deps test-sqlite test-postgres
 
 bench: install
 	bash bench/run
