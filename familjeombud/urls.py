@@ -10,6 +10,7 @@ admin.site.index_title = "Innehåll och register"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("halsa/", include("familjeombud.health")),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("stodpaket/", include("mandates.urls")),

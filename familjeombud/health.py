@@ -1,0 +1,18 @@
+"""A liveness probe for load balancers, and the floor that `make bench` measures pages against.
+
+It touches neither the database nor the session, so its speed is what Django itself costs."""
+
+from django.http import HttpResponse
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@never_cache
+@require_safe
+def health(request):
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+# Included by the root urls as "halsa/", so the shared urls.py needs one line and no import.
+urlpatterns = [path("", health, name="health")]
