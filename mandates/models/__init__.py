@@ -1,0 +1,48 @@
+from .area import MandateArea
+from .base import ContentItem, ContentVersion, PublishedQuerySet
+from .content import (
+    EmployerResource,
+    Film,
+    FilmGroup,
+    FurtherReading,
+    GoverningDocument,
+    LawReference,
+    Presentation,
+    ReflectionQuestion,
+    WebCourse,
+)
+from .role import Contact, RoleItem
+
+__all__ = [
+    "Contact",
+    "ContentItem",
+    "ContentVersion",
+    "EmployerResource",
+    "Film",
+    "FilmGroup",
+    "FurtherReading",
+    "GoverningDocument",
+    "LawReference",
+    "MandateArea",
+    "Presentation",
+    "PublishedQuerySet",
+    "ReflectionQuestion",
+    "RoleItem",
+    "WebCourse",
+]
+
+# Every model whose change must show on the public pages at once (see cache.py).
+CONTENT_MODELS = [
+    MandateArea,
+    LawReference,
+    GoverningDocument,
+    Presentation,
+    FilmGroup,
+    Film,
+    FurtherReading,
+    WebCourse,
+    EmployerResource,
+    ReflectionQuestion,
+    RoleItem,
+    Contact,
+]
