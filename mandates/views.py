@@ -1,11 +1,93 @@
-from django.views.generic import DetailView
+"""Public pages of the support package; all are open to everyone and cached (see cache.py)."""
 
-from .models import MandateArea
+from django.http import Http404
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from . import pdf
+from .cache import cached_public_page
+from .durations import total_duration
+from .models import Contact, MandateArea, RoleItem
+from .queries import areas_with_content
+from .search import MAX_QUERY_LENGTH, clean_query, search
+
+SEARCH_TOO_SHORT = _("Skriv minst ett ord att söka efter.")
 
 
+@method_decorator(cached_public_page, name="dispatch")
 class AreaDetailView(DetailView):
     template_name = "mandates/area_detail.html"
     context_object_name = "area"
 
     def get_queryset(self):
-        return MandateArea.objects.published()
+        return areas_with_content()
+
+
+@method_decorator(cached_public_page, name="dispatch")
+class AreaFilmsView(AreaDetailView):
+    template_name = "mandates/area_films.html"
+
+
+@method_decorator(cached_public_page, name="dispatch")
+class RoleView(TemplateView):
+    template_name = "mandates/role.html"
+
+    def get_context_data(self, **kwargs):
+        items = list(RoleItem.objects.published())
+        return super().get_context_data(
+            areas=MandateArea.objects.published(),
+            assignments=[i for i in items if i.kind == RoleItem.Kind.ASSIGNMENT],
+            prerequisites=[i for i in items if i.kind == RoleItem.Kind.PREREQUISITE],
+            package_contents=[i for i in items if i.kind == RoleItem.Kind.PACKAGE_CONTENT],
+            contacts=Contact.objects.published(),
+            **kwargs,
+        )
+
+
+@method_decorator(cached_public_page, name="dispatch")
+class ContactListView(ListView):
+    template_name = "mandates/contacts.html"
+    context_object_name = "contacts"
+
+    def get_queryset(self):
+        return Contact.objects.published()
+
+
+@method_decorator(cached_public_page, name="dispatch")
+class SearchView(TemplateView):
+    template_name = "mandates/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = clean_query(self.request.GET.get("q", ""))
+        hits = search(query) if query else []
+        return super().get_context_data(
+            search_query=query,
+            hits=hits,
+            message=SEARCH_TOO_SHORT if "q" in self.request.GET and not hits and not query else "",
+            max_length=MAX_QUERY_LENGTH,
+            **kwargs,
+        )
+
+
+@method_decorator(cached_public_page, name="dispatch")
+class AreaPdfView(DetailView):
+    def get_queryset(self):
+        return areas_with_content()
+
+    def get(self, request, *args, **kwargs):
+        area = self.get_object()
+        return pdf.pdf_response(request, [area], f"stodpaket-{area.slug}.pdf", package=False)
+
+
+@cached_public_page
+def package_pdf(request):
+    areas = list(areas_with_content())
+    if not areas:
+        raise Http404
+    return pdf.pdf_response(request, areas, "stodpaket-familjeombud.pdf", package=True)
+
+
+def area_film_total(area: MandateArea):
+    """Total viewing time of an area's published films; one query. For session planning."""
+    return total_duration(area.films.published())

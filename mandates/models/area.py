@@ -40,12 +40,13 @@ class MandateArea(models.Model):
     def film_entries(self) -> list:
         """Films and film groups interleaved as the source lists them.
 
-        Works on prefetched `films` and `filmgroups` (see MandateArea.objects... in views), so it
+        Works on prefetched `films` and `film_groups` (see MandateArea.objects... in views), so it
         costs no query; a group carries its films as `group.member_films`.
         """
         films = list(self.films.all())
-        groups = list(self.filmgroups.all())
+        groups = list(self.film_groups.all())
         for group in groups:
+            group.is_group = True
             group.member_films = [f for f in films if f.group_id == group.pk]
         loose = [f for f in films if f.group_id is None]
         return sorted([*loose, *groups], key=lambda entry: (entry.order, entry.pk))

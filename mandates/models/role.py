@@ -25,7 +25,7 @@ class RoleItem(ContentItem):
 
 
 class Contact(ContentItem):
-    """"För vidare stöd och/eller utbildning": people familjeombud can turn to."""
+    """ "För vidare stöd och/eller utbildning": people familjeombud can turn to."""
 
     name = models.CharField(_("namn"), max_length=200)
     role = models.CharField(_("roll"), max_length=300)

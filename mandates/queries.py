@@ -1,0 +1,47 @@
+"""Querysets for public pages: a fixed number of queries whatever the amount of content."""
+
+from django.db.models import Prefetch
+
+from .models import (
+    EmployerResource,
+    Film,
+    FilmGroup,
+    FurtherReading,
+    GoverningDocument,
+    LawReference,
+    MandateArea,
+    Presentation,
+    ReflectionQuestion,
+    WebCourse,
+)
+
+AREA_SECTIONS = [
+    ("law_references", LawReference),
+    ("governing_documents", GoverningDocument),
+    ("presentations", Presentation),
+    ("film_groups", FilmGroup),
+    ("films", Film),
+    ("further_reading", FurtherReading),
+    ("web_courses", WebCourse),
+    ("employer_resources", EmployerResource),
+    ("reflection_questions", ReflectionQuestion),
+]
+
+
+def areas_with_content():
+    """Published areas with every published item prefetched, one query per kind.
+
+    Checklist items come through the reverse relation by name; mandates does not import the
+    checklists app.
+    """
+    prefetches = [
+        Prefetch(name, queryset=model.objects.published().order_by("order", "pk"))
+        for name, model in AREA_SECTIONS
+    ]
+    checklist = Prefetch(
+        "checklist_items",
+        queryset=MandateArea._meta.get_field("checklist_items")
+        .related_model.objects.filter(published=True)
+        .order_by("order", "pk"),
+    )
+    return MandateArea.objects.published().prefetch_related(*prefetches, checklist)
