@@ -1,8 +1,10 @@
 """Units (verksamheter) and who belongs to them; every readiness view starts from here."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 REGION_PERMISSION = "checklists.view_region"
@@ -39,7 +41,7 @@ class UnitQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser or user.has_perm(REGION_PERMISSION):
             return self.all()
-        return self.filter(memberships__user=user).distinct()
+        return self.filter(pk__in=Membership.objects.filter(user=user).values("unit_id"))
 
     def editable_by(self, user):
         """Only members change a unit's assessment; region read access is read-only."""
@@ -47,7 +49,7 @@ class UnitQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        return self.filter(memberships__user=user).distinct()
+        return self.filter(pk__in=Membership.objects.filter(user=user).values("unit_id"))
 
 
 class Unit(models.Model):
@@ -94,6 +96,17 @@ class Membership(models.Model):
     )
     role = models.CharField(
         _("roll"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEDARBETARE
+    )
+    # Familjeombud prerequisite "1-4 dagar/månad"; empty until the unit has agreed on it.
+    days_per_month = models.PositiveSmallIntegerField(
+        _("avsatta dagar per månad"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(23)],
+        help_text=_("Förväntat 1–4 dagar per månad för familjeombud."),
+    )
+    started_on = models.DateField(
+        _("i rollen sedan"), default=timezone.localdate, help_text=_("Första året räknas härifrån.")
     )
 
     class Meta:

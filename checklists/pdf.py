@@ -1,0 +1,29 @@
+"""WeasyPrint rendering of portal templates; stylesheets are read from the static folders, so
+rendering never fetches anything over the network."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from weasyprint import HTML, URLFetcher
+
+PDF_BASE_URL = "https://familjeombud.invalid/"
+
+
+class StaticFilesFetcher(URLFetcher):
+    def fetch(self, url, headers=None):
+        static_prefix = PDF_BASE_URL.rstrip("/") + settings.STATIC_URL
+        if not url.startswith(static_prefix):
+            raise ValueError(f"Extern resurs hämtas inte i PDF: {url}")
+        relative = url[len(static_prefix) :].split("?")[0]
+        # Development finds sources; production finds collected (hashed) names in STATIC_ROOT.
+        found = finders.find(relative)
+        if not found and settings.STATIC_ROOT and Path(settings.STATIC_ROOT, relative).is_file():
+            found = str(Path(settings.STATIC_ROOT, relative))
+        if not found:
+            raise ValueError(f"Statisk fil saknas: {url}")
+        return super().fetch(Path(found).as_uri(), headers)
+
+
+def render_pdf(html: str) -> bytes:
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf()

@@ -1,0 +1,202 @@
+"""A unit's own pages: its list, its checklist per year, saving an item, and its report."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count, Q
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from ..forms import START_COPY, EntryForm, StartYearForm
+from ..models import Assessment, ChecklistItem, ItemStatus, Unit
+from ..pdf import render_pdf
+from ..progress import Progress, assessment_progress, items_per_area, published_areas
+from ..selectors import current_year, unit_page, year_from
+from ..services import (
+    INVALID_STATUS,
+    NOT_A_MEMBER,
+    ReadinessError,
+    assessment_set_status,
+    assessment_start_year,
+    can_edit_unit,
+)
+
+
+def unit_url(unit: Unit, year: int, anchor: str = "") -> str:
+    return f"{reverse('checklists:unit_detail', args=[unit.pk])}?ar={year}{anchor}"
+
+
+class UnitListView(LoginRequiredMixin, ListView):
+    """A member's own units; the region and administrators get every unit, paginated."""
+
+    template_name = "checklists/unit_list.html"
+    context_object_name = "units"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.year = current_year()
+        entry = Q(assessments__year=self.year, assessments__entries__item__published=True)
+        status = "assessments__entries__status"
+        return (
+            Unit.objects.visible_to(self.request.user)
+            .annotate(
+                done=Count("assessments__entries", filter=entry & Q(**{status: ItemStatus.DONE})),
+                na=Count(
+                    "assessments__entries",
+                    filter=entry & Q(**{status: ItemStatus.NOT_APPLICABLE}),
+                ),
+                started=Count("assessments", filter=Q(assessments__year=self.year), distinct=True),
+            )
+            .order_by("name", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        total = sum(items_per_area().values())
+        for unit in ctx["units"]:
+            unit.progress = Progress(done=unit.done, applicable=total - unit.na)
+        ctx["year"] = self.year
+        return ctx
+
+
+class UnitMixin(LoginRequiredMixin):
+    """Units the user may not see answer 404, so their existence is not revealed."""
+
+    def get_unit(self) -> Unit:
+        return get_object_or_404(Unit.objects.visible_to(self.request.user), pk=self.kwargs["pk"])
+
+
+class UnitDetailView(UnitMixin, DetailView):
+    template_name = "checklists/unit_detail.html"
+    context_object_name = "unit"
+
+    def get_object(self, queryset=None):
+        return self.get_unit()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(unit_page(self.object, year_from(self.request.GET.get("ar"))))
+        ctx["can_edit"] = can_edit_unit(self.request.user, self.object)
+        ctx["statuses"] = ItemStatus.choices
+        return ctx
+
+
+class StartYearView(UnitMixin, TemplateView):
+    """GET asks which way to start the year; POST starts it."""
+
+    template_name = "checklists/start_year.html"
+
+    def get_context_data(self, **kwargs):
+        unit = self.get_unit()
+        year = year_from(self.request.GET.get("ar"))
+        previous = unit.assessments.filter(year__lt=year).order_by("-year").first()
+        form = StartYearForm(initial={"year": year})
+        return {**super().get_context_data(**kwargs), "unit": unit, "year": year,
+                "previous": previous, "form": form}  # fmt: skip
+
+    def post(self, request, *args, **kwargs):
+        unit = self.get_unit()
+        form = StartYearForm(request.POST)
+        year = year_from(request.POST.get("year"))
+        try:
+            if not form.is_valid():
+                raise ReadinessError(_("Välj hur året ska börja."))
+            assessment_start_year(
+                unit=unit, year=year, by=request.user,
+                copy_previous=form.cleaned_data["mode"] == START_COPY,
+            )  # fmt: skip
+        except ReadinessError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Checklistan för %(year)s är påbörjad.") % {"year": year})
+        return redirect(unit_url(unit, year))
+
+
+def wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _as_dict(p: Progress, key: str) -> dict:
+    return {"key": key, "done": p.done, "applicable": p.applicable, "percent": p.percent}
+
+
+def progress_payload(assessment: Assessment, item: ChecklistItem) -> dict:
+    """What the page's script needs to move both progress bars after a save."""
+    progress = assessment_progress(assessment, published_areas(), items_per_area())
+    overall = sum(progress.values(), Progress())
+    area = progress.get(item.area_id, Progress())
+    return {
+        "area": _as_dict(area, f"area-{item.area.slug}"),
+        "overall": _as_dict(overall, "overall"),
+    }
+
+
+class EntryUpdateView(UnitMixin, TemplateView):
+    """POST saves one item (a plain form post, or fetch() asking for JSON); GET shows the item
+    alone as a form, which also works without the unit page's JavaScript."""
+
+    template_name = "checklists/entry_form.html"
+
+    def setup_objects(self):
+        self.unit = self.get_unit()
+        self.assessment = get_object_or_404(Assessment, unit=self.unit, year=self.kwargs["year"])
+        self.item = get_object_or_404(
+            ChecklistItem.objects.published().select_related("area"), pk=self.kwargs["item_pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        self.setup_objects()
+        entry = self.assessment.entries.filter(item=self.item).first()
+        return {**super().get_context_data(**kwargs), "unit": self.unit, "item": self.item,
+                "assessment": self.assessment, "entry": entry, "statuses": ItemStatus.choices,
+                "can_edit": can_edit_unit(self.request.user, self.unit)}  # fmt: skip
+
+    def post(self, request, *args, **kwargs):
+        self.setup_objects()
+        form = EntryForm(request.POST)
+        try:
+            if not form.is_valid():
+                raise ReadinessError(INVALID_STATUS)
+            entry = assessment_set_status(
+                assessment=self.assessment, item=self.item, by=request.user, **form.cleaned_data
+            )
+        except ReadinessError as error:
+            if wants_json(request):
+                code = 403 if str(error) == NOT_A_MEMBER else 400
+                return JsonResponse({"ok": False, "error": str(error)}, status=code)
+            messages.error(request, str(error))
+            return redirect(unit_url(self.unit, self.assessment.year, f"#punkt-{self.item.pk}"))
+        message = _("Sparat: %(status)s.") % {"status": entry.get_status_display()}
+        if wants_json(request):
+            payload = progress_payload(self.assessment, self.item)
+            history = "".join(
+                render_to_string("checklists/includes/history_line.html", {"change": change})
+                for change in entry.history.select_related("changed_by")
+            )
+            return JsonResponse({"ok": True, "message": message, "history": history, **payload})
+        messages.success(request, message)
+        return redirect(unit_url(self.unit, self.assessment.year, f"#punkt-{self.item.pk}"))
+
+
+class UnitReportView(UnitMixin, TemplateView):
+    """The readiness report: the same page for screen, print and PDF."""
+
+    template_name = "checklists/unit_report.html"
+
+    def get_context_data(self, **kwargs):
+        unit = self.get_unit()
+        year = self.kwargs.get("year") or year_from(self.request.GET.get("ar"))
+        return {**super().get_context_data(**kwargs), "unit": unit, **unit_page(unit, year)}
+
+
+class UnitReportPdfView(UnitReportView):
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        html = render_to_string(self.template_name, {**context, "pdf": True}, request=request)
+        filename = f"beredskap-{context['unit'].pk}-{context['year']}.pdf"
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
