@@ -7,7 +7,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -121,5 +120,6 @@ class DaysUpdateView(LoginRequiredMixin, TemplateView):
             messages.error(request, str(error))
         else:
             messages.success(request, _("Den avsatta tiden är sparad."))
-        return redirect(request.POST.get("next_unit") and reverse(
-            "checklists:unit_detail", args=[membership.unit_id]) or reverse("checklists:events"))  # fmt: skip
+        if request.POST.get("next_unit"):
+            return redirect("checklists:unit_detail", pk=membership.unit_id)
+        return redirect("checklists:events")
