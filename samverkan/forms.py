@@ -1,0 +1,300 @@
+"""Forms only collect and clean input; the rules live in services."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    AgeGroup,
+    ConsentMethod,
+    MeetingForm,
+    Municipality,
+    OrganisationType,
+    WheelArea,
+)
+from .personnummer import PersonnummerError, normalize_personnummer
+
+YES_NO = [("", _("Ej besvarad")), ("ja", _("Ja")), ("nej", _("Nej"))]
+
+
+def _yes_no(label):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda v: v == "ja",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
+class CaseCreateForm(forms.Form):
+    child_name = forms.CharField(label=_("Barnets namn"), max_length=200)
+    child_personnummer = forms.CharField(
+        label=_("Barnets personnummer eller samordningsnummer"),
+        help_text=_("Tolv siffror, ÅÅÅÅMMDD-NNNN."),
+        max_length=13,
+    )
+    protected_identity = forms.BooleanField(
+        label=_("Barnet har skyddade personuppgifter"), required=False
+    )
+    child_address = forms.CharField(
+        label=_("Barnets adress"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Lämna tomt om barnet har skyddade personuppgifter: adressen sparas inte då."),
+    )
+    child_is_patient = forms.BooleanField(
+        label=_("Barnet är patient hos oss"), required=False, initial=True
+    )
+    age_group = forms.ChoiceField(label=_("Barnets ålder"), choices=AgeGroup.choices)
+    municipality = forms.ModelChoiceField(
+        label=_("Kommun"), queryset=Municipality.objects.all(), required=False
+    )
+
+    def clean_child_personnummer(self):
+        try:
+            return normalize_personnummer(self.cleaned_data["child_personnummer"])
+        except PersonnummerError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class AssessmentForm(forms.Form):
+    noticed = forms.CharField(
+        label=_(
+            "1. Vad i barnets/barnens liv har vi uppmärksammat? Dvs. vad har vi själv sett, "
+            "hört eller förstått, vad har barnet eller anhöriga berättat för oss?"
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    own_care_sufficient = _yes_no(
+        _(
+            "2. Räcker det stöd/den vård/behandling som barnet/barnen får av er verksamhet/annan "
+            "enhet inom hälso- och sjukvården för att tillgodose barnets/barnens behov?"
+        )
+    )
+    other_org_alone = _yes_no(
+        _(
+            "3. Är det stöd barnet behöver något som en annan verksamhet kan stödja "
+            "barnet/barnen med på egen hand?"
+        )
+    )
+    referral_mode = forms.ChoiceField(
+        label=_("Om ja på fråga 3"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            ("family", _("Familjen kontaktar den andra verksamheten för att få stöd från dem")),
+            (
+                "oral_consent",
+                _(
+                    "Muntligt samtycke: jag kontaktar verksamheten och ber dem kontakta "
+                    "barnet/barnen/familjen"
+                ),
+            ),
+        ],
+    )
+    referral_organisation = forms.ModelChoiceField(
+        label=_("Verksamhet"), queryset=OrganisationType.objects.all(), required=False
+    )
+    referral_consent_on = forms.DateField(
+        label=_("Datum för muntligt samtycke"), required=False, widget=DateInput
+    )
+    together = _yes_no(
+        _(
+            "4. Är detta något hälso- och sjukvården och/eller andra verksamheter kan stödja "
+            "barnet/barnen med tillsammans? Exempelvis förskola, skola, socialtjänst, "
+            "frivilligsektorn, polis."
+        )
+    )
+
+
+class GuardianForm(forms.Form):
+    name = forms.CharField(label=_("Vårdnadshavarens namn"), max_length=200)
+    is_patient = forms.BooleanField(label=_("Vårdnadshavaren är patient hos oss"), required=False)
+
+
+class YouthForm(forms.Form):
+    youth_consents = forms.BooleanField(
+        label=_("Barnet har egen ålder och mognad att samtycka"), required=False
+    )
+
+
+class ConsentForm(forms.Form):
+    party = forms.ChoiceField(label=_("Samtycke lämnat av"))
+    method = forms.ChoiceField(
+        label=_("Form"), choices=ConsentMethod.choices, widget=forms.RadioSelect
+    )
+    given_on = forms.DateField(label=_("Datum"), widget=DateInput, initial=timezone.localdate)
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Verksamheter som får bjudas in"),
+        queryset=OrganisationType.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(f"g{g.pk}", g.name) for g in case.guardians.all()]
+        if case.youth_consents:
+            choices.append(("youth", _("Barnet själv")))
+        self.fields["party"].choices = choices
+        self.case = case
+
+    def clean(self):
+        data = super().clean()
+        party = data.get("party", "")
+        data["by_youth"] = party == "youth"
+        data["guardian"] = next((g for g in self.case.guardians.all() if f"g{g.pk}" == party), None)
+        return data
+
+
+class InitiationForm(forms.Form):
+    age_group = forms.ChoiceField(label=_("Barnets ålder"), choices=AgeGroup.choices)
+    municipality = forms.ModelChoiceField(
+        label=_("Kommun"), queryset=Municipality.objects.all(), required=False
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Områden i Barnets bästa-hjulet som samverkan gäller"),
+        queryset=WheelArea.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    initiation_note = forms.CharField(
+        label=_("Avstämning (med Barnets bästa-ansvarig i BVC eller Barnens bästa-ansvarig)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MeetingBookingForm(forms.Form):
+    form = forms.ChoiceField(
+        label=_("Mötesform"), choices=MeetingForm.choices, widget=forms.RadioSelect
+    )
+    room = forms.CharField(label=_("Bokad lokal (fysiskt möte)"), required=False)
+    link = forms.URLField(
+        label=_("Möteslänk (digitalt möte)"), required=False, assume_scheme="https"
+    )
+    date = forms.DateField(label=_("Datum"), widget=DateInput)
+    time = forms.TimeField(label=_("Tid"), widget=TimeInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date") and data.get("time"):
+            naive = datetime.datetime.combine(data["date"], data["time"])
+            data["starts_at"] = timezone.make_aware(naive)
+        return data
+
+
+class InvitationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Verksamhet"), queryset=OrganisationType.objects.all()
+    )
+    recipient = forms.CharField(label=_("Mottagare (namn eller funktion)"), max_length=200)
+    recipient_address = forms.CharField(
+        label=_("Mottagarens adress eller e-post"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ContactForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Verksamhet"), queryset=OrganisationType.objects.all()
+    )
+    purpose = forms.CharField(
+        label=_("Syfte och vad som delades"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    shared_was_proportionate = forms.BooleanField(
+        label=_("Det som delades var nödvändigt, relevant och proportionerligt"), required=False
+    )
+    no_support_agreed = forms.BooleanField(
+        label=_("Vi kom inte överens om något stöd utan barnet och familjen"), required=False
+    )
+
+
+class MeetingHeldForm(forms.Form):
+    family_first = forms.BooleanField(
+        label=_("Familjen presenterades först, sedan de som deltar från olika verksamheter"),
+    )
+    proportionate = forms.BooleanField(
+        label=_(
+            "Alla kom överens om att information som delas ska vara nödvändig, relevant och "
+            "proportionerlig"
+        ),
+    )
+    areas = forms.BooleanField(
+        label=_("Vi utgick från de områden i Barnets bästa-hjulet som är relevanta")
+    )
+    views = forms.BooleanField(
+        label=_("Barnets och vårdnadshavares åsikter beaktades under hela mötet")
+    )
+    solutions = forms.BooleanField(
+        label=_("Verksamheterna sökte samverkanslösningar för ett sammanhållet stöd")
+    )
+
+
+class PlanForm(forms.Form):
+    child_view = forms.CharField(
+        label=_("Barnets egen syn"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    guardians_view = forms.CharField(
+        label=_("Vårdnadshavarnas syn"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    participants = forms.CharField(
+        label=_("Deltagare (namn och verksamhet)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PlanItemForm(forms.Form):
+    area = forms.ModelChoiceField(label=_("Område"), queryset=WheelArea.objects.none())
+    need = forms.CharField(label=_("Vad behövs"), widget=forms.Textarea(attrs={"rows": 2}))
+    action = forms.CharField(label=_("Vad ska göras"), widget=forms.Textarea(attrs={"rows": 2}))
+    organisation = forms.ModelChoiceField(
+        label=_("Ansvarig verksamhet"), queryset=OrganisationType.objects.all()
+    )
+    person = forms.CharField(label=_("Ansvarig person"), max_length=200)
+    due_on = forms.DateField(label=_("Klart senast"), widget=DateInput)
+
+    def __init__(self, *args, areas=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if areas is not None:
+            self.fields["area"].queryset = areas
+
+
+PlanItemFormSet = forms.formset_factory(PlanItemForm, extra=2, can_delete=True)
+
+
+class FollowUpForm(MeetingBookingForm):
+    coordinator = forms.ModelChoiceField(
+        label=_("Samordnar nästa samverkansmöte"), queryset=OrganisationType.objects.all()
+    )
+    parties_next_time = forms.CharField(
+        label=_("Parter att bjuda in nästa gång"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    field_order = ["coordinator", "date", "time", "form", "room", "link", "parties_next_time"]
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(label=_("Skäl"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MemberForm(forms.Form):
+    username = forms.CharField(label=_("Kollegans användarnamn"), max_length=150)
+
+
+class BreakGlassForm(forms.Form):
+    case_id = forms.UUIDField(label=_("Ärendets id"))
+    reason = forms.CharField(
+        label=_("Skäl till nödåtkomst"), widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,58 @@
+"""A demo clinician and a demo case so a newcomer can walk the routine after `make run`.
+Safe to repeat: the user and the case are found by fixed keys, never duplicated."""
+
+import secrets
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from samverkan.models import AuditAction, Case, Municipality
+from samverkan.services.audit import audit
+
+DEMO_USERNAME = "demo-kliniker"
+DEMO_CASE_ID = uuid.UUID("00000000-0000-4000-8000-00000000d3e0")
+# Skatteverket's well-known test number: valid format and check digit, belongs to nobody.
+DEMO_PERSONNUMMER = "201212121212"
+
+
+class Command(BaseCommand):
+    help = "Skapar en demokliniker och ett demoärende (bara för utveckling, kräver --dev)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dev", action="store_true")
+
+    @transaction.atomic
+    def handle(self, *args, dev, **options):
+        if not dev:
+            raise CommandError("Demodata skapas bara med --dev, aldrig i produktion.")
+        User = get_user_model()
+        password = secrets.token_urlsafe(12)
+        clinician, created = User.objects.get_or_create(
+            username=DEMO_USERNAME, defaults={"first_name": "Demo", "last_name": "Kliniker"}
+        )
+        clinician.set_password(password)
+        clinician.save(update_fields=["password"])
+        clinician.groups.add(Group.objects.get(name="Kliniker"))
+        owner = User.objects.filter(is_superuser=True).order_by("pk").first() or clinician
+        case, case_created = Case.objects.get_or_create(
+            pk=DEMO_CASE_ID,
+            defaults={
+                "created_by": owner,
+                "child_name": "Demo Demosson",
+                "child_personnummer": DEMO_PERSONNUMMER,
+                "child_address": "Demogatan 1, 351 00 Växjö",
+                "municipality": Municipality.objects.filter(name="Växjö").first(),
+            },
+        )
+        if case_created:
+            audit(who=owner, case=case, action=AuditAction.CHANGED, detail="Demoärende skapat.")
+        if owner != clinician:
+            case.members.add(clinician)
+        self.stdout.write(
+            f"Demokliniker: användarnamn {DEMO_USERNAME}, lösenord {password} "
+            f"({'skapad' if created else 'nytt lösenord'}). "
+            f"Demoärende {case.short_ref} ägs av {owner.get_username()}."
+        )

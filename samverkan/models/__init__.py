@@ -1,0 +1,38 @@
+from .audit import AuditAction, AuditEntry
+from .case import (
+    TRANSITIONS,
+    AgeGroup,
+    AssessmentOutcome,
+    Case,
+    CaseState,
+    Consent,
+    ConsentMethod,
+    Guardian,
+)
+from .directory import BvcUnit, Channel, Municipality, OrganisationType, WheelArea
+from .meeting import ContactBeforeMeeting, Invitation, Meeting, MeetingForm
+from .plan import PlanItem, PlanVersion
+
+__all__ = [
+    "TRANSITIONS",
+    "AgeGroup",
+    "AssessmentOutcome",
+    "AuditAction",
+    "AuditEntry",
+    "BvcUnit",
+    "Case",
+    "CaseState",
+    "Channel",
+    "Consent",
+    "ConsentMethod",
+    "ContactBeforeMeeting",
+    "Guardian",
+    "Invitation",
+    "Meeting",
+    "MeetingForm",
+    "Municipality",
+    "OrganisationType",
+    "PlanItem",
+    "PlanVersion",
+    "WheelArea",
+]

@@ -1,0 +1,214 @@
+"""One case = one child. The whole workflow hangs on the single `state` field and the
+explicit TRANSITIONS table below, so that no combination of flags can describe a case
+that the routine would not allow."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .directory import Municipality, OrganisationType, WheelArea
+
+
+class CaseState(models.TextChoices):
+    ASSESSMENT = "assessment", _("Behovsbedömning")
+    CONSENT = "consent", _("Samtycke")
+    INITIATION = "initiation", _("Initiera samverkan")
+    INVITED = "invited", _("Inbjudan skickad")
+    MEETING_HELD = "meeting_held", _("Samverkansmöte hållet")
+    PLAN = "plan", _("Barnets plan")
+    FOLLOW_UP = "follow_up", _("Fortsatt samordning")
+    CLOSED = "closed", _("Avslutat")
+
+
+S = CaseState
+# The one table of allowed moves; every service function checks it before saving.
+TRANSITIONS: dict[str, set[str]] = {
+    S.ASSESSMENT: {S.CONSENT, S.CLOSED},
+    S.CONSENT: {S.INITIATION, S.CLOSED},
+    S.INITIATION: {S.INVITED, S.CLOSED},
+    S.INVITED: {S.INVITED, S.MEETING_HELD, S.CLOSED},
+    S.MEETING_HELD: {S.PLAN, S.CLOSED},
+    S.PLAN: {S.PLAN, S.FOLLOW_UP, S.CLOSED},
+    S.FOLLOW_UP: {S.FOLLOW_UP, S.INVITED, S.MEETING_HELD, S.PLAN, S.CLOSED},
+    S.CLOSED: set(),
+}
+
+
+class AgeGroup(models.TextChoices):
+    BEFORE_PRESCHOOL = "before_preschool", _("Har ännu inte börjat i förskoleåldern")
+    PRESCHOOL = "preschool", _("Förskoleålder")
+    SCHOOL = "school", _("Skolålder")
+
+
+class AssessmentOutcome(models.TextChoices):
+    OWN_CARE = "own_care", _("Kronobarnsmodellen aktiveras inte: vårt stöd räcker")
+    REFER_FAMILY = (
+        "refer_family",
+        _("Kronobarnsmodellen aktiveras inte: familjen kontaktar den andra verksamheten"),
+    )
+    REFER_ORAL_CONSENT = (
+        "refer_oral_consent",
+        _(
+            "Kronobarnsmodellen aktiveras inte: muntligt samtycke till att vi kontaktar "
+            "den andra verksamheten"
+        ),
+    )
+    ACTIVATE = "activate", _("Kronobarnsmodellen aktiveras")
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The creator and the colleagues they added; nobody else, administrators included."""
+        if not user.is_authenticated:
+            return self.none()
+        member_of = Case.members.through.objects.filter(user_id=user.pk).values("case_id")
+        return self.filter(Q(created_by_id=user.pk) | Q(pk__in=member_of))
+
+    def open(self):
+        return self.exclude(state=CaseState.CLOSED)
+
+
+class Case(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    state = models.CharField(
+        _("steg"), max_length=20, choices=CaseState.choices, default=CaseState.ASSESSMENT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="created_cases",
+        verbose_name=_("skapat av"),
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="shared_cases",
+        verbose_name=_("kollegor"),
+    )
+    created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
+    closed_at = models.DateTimeField(_("avslutat"), null=True, blank=True, db_index=True)
+    closed_reason = models.TextField(_("skäl för avslut"), blank=True)
+
+    # The child. Cleared when a case closes without activation.
+    child_name = models.CharField(_("barnets namn"), max_length=200, blank=True)
+    child_personnummer = models.CharField(_("personnummer"), max_length=12, blank=True)
+    child_address = models.TextField(_("barnets adress"), blank=True)
+    protected_identity = models.BooleanField(_("skyddade personuppgifter"), default=False)
+    child_is_patient = models.BooleanField(_("barnet är patient hos oss"), default=True)
+    youth_consents = models.BooleanField(
+        _("barnet har ålder och mognad att själv samtycka"), default=False
+    )
+    age_group = models.CharField(
+        _("ålder"), max_length=20, choices=AgeGroup.choices, default=AgeGroup.SCHOOL
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("kommun")
+    )
+
+    # Needs assessment: the routine's four questions in order.
+    noticed = models.TextField(_("vad har vi uppmärksammat"), blank=True)
+    own_care_sufficient = models.BooleanField(_("räcker vårt stöd"), null=True)
+    other_org_alone = models.BooleanField(
+        _("kan en annan verksamhet stödja på egen hand"), null=True
+    )
+    together = models.BooleanField(_("kan flera verksamheter stödja tillsammans"), null=True)
+    outcome = models.CharField(
+        _("utfall"), max_length=30, choices=AssessmentOutcome.choices, blank=True
+    )
+    referral_organisation = models.ForeignKey(
+        OrganisationType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verksamhet att hänvisa till"),
+    )
+    referral_consent_on = models.DateField(_("muntligt samtycke lämnat"), null=True, blank=True)
+
+    # Initiation.
+    initiation_note = models.TextField(_("avstämning före initiering"), blank=True)
+    areas = models.ManyToManyField(WheelArea, blank=True, verbose_name=_("områden i hjulet"))
+
+    # Follow-up.
+    next_coordinator = models.ForeignKey(
+        OrganisationType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("samordnar nästa möte"),
+    )
+    parties_next_time = models.TextField(_("parter att bjuda in nästa gång"), blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("ärende")
+        verbose_name_plural = _("ärenden")
+        permissions = [("break_glass", "Kan öppna ärenden med nödåtkomst")]
+
+    def __str__(self) -> str:
+        return f"Ärende {self.short_ref}"
+
+    @property
+    def short_ref(self) -> str:
+        return str(self.id)[:8].upper()
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state == CaseState.CLOSED
+
+    def can_move_to(self, target: str) -> bool:
+        return target in TRANSITIONS[self.state]
+
+
+class Guardian(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="guardians")
+    name = models.CharField(_("namn"), max_length=200)
+    is_patient = models.BooleanField(_("vårdnadshavaren är patient hos oss"), default=False)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("vårdnadshavare")
+        verbose_name_plural = _("vårdnadshavare")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ConsentMethod(models.TextChoices):
+    WRITTEN = "written", _("Skriftligt (underskriven samtyckesblankett)")
+    ORAL = "oral", _("Muntligt")
+
+
+class Consent(models.Model):
+    """One party's consent (a guardian, or the young person) to invite some organisations."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
+    guardian = models.ForeignKey(
+        Guardian, on_delete=models.CASCADE, null=True, blank=True, related_name="consents"
+    )
+    by_youth = models.BooleanField(_("lämnat av barnet"), default=False)
+    method = models.CharField(_("form"), max_length=10, choices=ConsentMethod.choices)
+    given_on = models.DateField(_("datum"))
+    organisations = models.ManyToManyField(OrganisationType, verbose_name=_("verksamheter"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("samtycke")
+        verbose_name_plural = _("samtycken")
+
+    def giver_name(self) -> str:
+        return self.case.child_name if self.by_youth else self.guardian.name
+
+    def __str__(self) -> str:
+        return f"Samtycke {self.given_on:%Y-%m-%d}"

@@ -1,0 +1,3 @@
+from .errors import CaseError
+
+__all__ = ["CaseError"]

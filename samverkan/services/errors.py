@@ -1,0 +1,53 @@
+"""Every domain error message, as constants that views show and tests assert exactly."""
+
+
+class CaseError(Exception):
+    """A transition's guard refused; the message is shown to the clinician as is."""
+
+
+WRONG_STATE = "Det steget går inte att göra nu: ärendet är i steget ”{state}”."
+CASE_CLOSED = "Ärendet är avslutat och kan inte ändras."
+ASSESSMENT_ORDER = "Besvara frågorna i rutinens ordning: {question}"
+ASSESSMENT_NOTICED = "Beskriv först vad ni har uppmärksammat i barnets liv."
+ASSESSMENT_NO_OUTCOME = (
+    "Rutinen har inget utfall när alla svar är nej: svara ja på fråga 2, 3 eller 4."
+)
+REFERRAL_ORGANISATION = "Välj vilken verksamhet familjen ska hänvisas till."
+REFERRAL_CONSENT_DATE = "Ange datum för det muntliga samtycket att kontakta verksamheten."
+REFERRAL_MODE = "Välj om familjen själv kontaktar verksamheten eller om du kontaktar den."
+CONSENT_NO_GUARDIAN = "Lägg till barnets vårdnadshavare innan samtycke registreras."
+CONSENT_TOO_MANY_GUARDIANS = "Ett barn har högst två vårdnadshavare."
+CONSENT_PARTY = "Välj vem som lämnar samtycket."
+CONSENT_NO_YOUTH = (
+    "Barnet är inte markerat som tillräckligt gammalt och moget för att själv samtycka."
+)
+CONSENT_NO_ORGANISATION = "Välj minst en verksamhet som samtycket gäller."
+CONSENT_FUTURE_DATE = "Samtycket kan inte vara lämnat ett datum som inte har varit ännu."
+CONSENT_INCOMPLETE = (
+    "Samtycke saknas från: {missing}. Rutinen kräver samtycke från båda vårdnadshavarna "
+    "(om det inte bara finns en) och från barnet när ålder och mognad medger."
+)
+CONSENT_NO_COMMON_ORGANISATION = (
+    "Parterna har inte samtyckt till någon gemensam verksamhet: ingen kan bjudas in."
+)
+INVITE_WITHOUT_CONSENT = (
+    "{organisation} kan inte bjudas in: samtycke till att bjuda in den verksamheten saknas."
+)
+INVITE_NO_AREAS = "Välj först vilka områden i Barnets bästa-hjulet samverkan gäller."
+INVITE_NO_MEETING = "Boka först samverkansmötet (fysiskt eller digitalt, datum och tid)."
+MEETING_ROOM = "Ett fysiskt möte behöver en bokad lokal."
+MEETING_LINK = "Ett digitalt möte behöver en möteslänk."
+MEETING_IN_PAST = "Mötet kan inte bokas bakåt i tiden."
+MEETING_GUIDE = "Bekräfta varje punkt i mötesguiden innan mötet registreras som hållet."
+PLAN_NO_ITEMS = "Barnets plan behöver minst en insats: vad ska göras, av vem och när."
+PLAN_AREA_NOT_CHOSEN = "Insatsen gäller ett område som inte är valt för ärendet."
+CONTACT_RULE = (
+    "Bekräfta att det som delades var nödvändigt, relevant och proportionerligt och att "
+    "inget stöd bestämdes utan barnet och familjen."
+)
+MEMBER_NOT_CLINICIAN = "Kollegan har inte behörighet att arbeta med samverkansärenden."
+MEMBER_ONLY_CREATOR = "Bara den som skapade ärendet kan lägga till kollegor."
+CLOSE_REASON = "Ange varför ärendet avslutas."
+BREAK_GLASS_REASON = "Ange skälet till nödåtkomsten."
+BREAK_GLASS_NOT_FOUND = "Det finns inget ärende med det id:t."
+FOLLOW_UP_NO_PLAN = "Spara Barnets plan innan fortsatt samordning registreras."

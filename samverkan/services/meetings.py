@@ -1,0 +1,218 @@
+"""Initiation, invitations, the meeting itself and the follow-up."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from samverkan.models import (
+    AuditAction,
+    Case,
+    CaseState,
+    ContactBeforeMeeting,
+    Invitation,
+    Meeting,
+    MeetingForm,
+    Municipality,
+    OrganisationType,
+    WheelArea,
+)
+
+from . import errors
+from .audit import audit
+from .cases import consented_organisation_ids, ensure_transition
+from .errors import CaseError
+
+OPEN_FOR_PLANNING = {CaseState.INITIATION, CaseState.INVITED, CaseState.FOLLOW_UP}
+
+
+def _require_state(case: Case, allowed: set[str]) -> None:
+    if case.is_closed:
+        raise CaseError(errors.CASE_CLOSED)
+    if case.state not in allowed:
+        raise CaseError(errors.WRONG_STATE.format(state=case.get_state_display()))
+
+
+def case_record_initiation(
+    *,
+    case: Case,
+    actor: AbstractBaseUser,
+    age_group: str,
+    municipality: Municipality | None,
+    areas: list[WheelArea],
+    initiation_note: str = "",
+) -> Case:
+    _require_state(case, OPEN_FOR_PLANNING)
+    if not areas:
+        raise CaseError(errors.INVITE_NO_AREAS)
+    with transaction.atomic():
+        case.age_group = age_group
+        case.municipality = municipality
+        case.initiation_note = initiation_note
+        case.save(update_fields=["age_group", "municipality", "initiation_note", "updated_at"])
+        case.areas.set(areas)
+        audit(
+            who=actor,
+            case=case,
+            action=AuditAction.CHANGED,
+            detail=f"Initiering: {len(areas)} områden valda.",
+        )
+    return case
+
+
+def case_book_meeting(
+    *,
+    case: Case,
+    actor: AbstractBaseUser,
+    form: str,
+    starts_at: datetime.datetime,
+    room: str = "",
+    link: str = "",
+    is_follow_up: bool = False,
+) -> Meeting:
+    _require_state(case, OPEN_FOR_PLANNING | {CaseState.PLAN})
+    if form == MeetingForm.PHYSICAL and not room.strip():
+        raise CaseError(errors.MEETING_ROOM)
+    if form == MeetingForm.DIGITAL and not link.strip():
+        raise CaseError(errors.MEETING_LINK)
+    if starts_at < timezone.now():
+        raise CaseError(errors.MEETING_IN_PAST)
+    with transaction.atomic():
+        meeting = Meeting.objects.create(
+            case=case,
+            form=form,
+            room=room.strip() if form == MeetingForm.PHYSICAL else "",
+            link=link.strip() if form == MeetingForm.DIGITAL else "",
+            starts_at=starts_at,
+            is_follow_up=is_follow_up,
+        )
+        audit(who=actor, case=case, action=AuditAction.CHANGED, detail="Möte bokat.")
+    return meeting
+
+
+def next_meeting(case: Case) -> Meeting | None:
+    return case.meetings.filter(held=False).order_by("starts_at").first()
+
+
+def case_invite(
+    *,
+    case: Case,
+    actor: AbstractBaseUser,
+    organisation: OrganisationType,
+    recipient: str,
+    recipient_address: str = "",
+) -> Invitation:
+    """Nobody is invited without consent for that very organisation."""
+    _require_state(case, OPEN_FOR_PLANNING)
+    if organisation.pk not in consented_organisation_ids(case):
+        raise CaseError(errors.INVITE_WITHOUT_CONSENT.format(organisation=organisation.name))
+    if not case.areas.exists():
+        raise CaseError(errors.INVITE_NO_AREAS)
+    meeting = next_meeting(case)
+    if meeting is None:
+        raise CaseError(errors.INVITE_NO_MEETING)
+    ensure_transition(case, CaseState.INVITED)
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            case=case,
+            meeting=meeting,
+            organisation=organisation,
+            recipient=recipient,
+            recipient_address=recipient_address,
+            channel=organisation.channel,
+            created_by=actor,
+        )
+        case.state = CaseState.INVITED
+        case.save(update_fields=["state", "updated_at"])
+        audit(
+            who=actor,
+            case=case,
+            action=AuditAction.CHANGED,
+            detail=f"Inbjudan till {organisation.name} ({invitation.get_channel_display()}).",
+        )
+    return invitation
+
+
+def case_record_contact(
+    *,
+    case: Case,
+    actor: AbstractBaseUser,
+    organisation: OrganisationType,
+    purpose: str,
+    shared_was_proportionate: bool,
+    no_support_agreed: bool,
+) -> ContactBeforeMeeting:
+    _require_state(case, OPEN_FOR_PLANNING)
+    if not (shared_was_proportionate and no_support_agreed):
+        raise CaseError(errors.CONTACT_RULE)
+    with transaction.atomic():
+        contact = ContactBeforeMeeting.objects.create(
+            case=case,
+            organisation=organisation,
+            purpose=purpose,
+            shared_was_proportionate=True,
+            no_support_agreed=True,
+            recorded_by=actor,
+        )
+        audit(
+            who=actor,
+            case=case,
+            action=AuditAction.CHANGED,
+            detail=f"Kontakt före mötet med {organisation.name}.",
+        )
+    return contact
+
+
+def case_record_meeting(*, case: Case, actor: AbstractBaseUser, guide_confirmed: bool) -> Case:
+    """The meeting is held once the clinician confirms each step of the meeting guide."""
+    if not guide_confirmed:
+        raise CaseError(errors.MEETING_GUIDE)
+    ensure_transition(case, CaseState.MEETING_HELD)
+    meeting = next_meeting(case)
+    if meeting is None:
+        raise CaseError(errors.INVITE_NO_MEETING)
+    with transaction.atomic():
+        meeting.held = True
+        meeting.save(update_fields=["held"])
+        case.state = CaseState.MEETING_HELD
+        case.save(update_fields=["state", "updated_at"])
+        audit(who=actor, case=case, action=AuditAction.CHANGED, detail="Samverkansmöte hållet.")
+    return case
+
+
+def case_record_follow_up(
+    *,
+    case: Case,
+    actor: AbstractBaseUser,
+    coordinator: OrganisationType,
+    next_meeting_at: datetime.datetime,
+    form: str,
+    room: str = "",
+    link: str = "",
+    parties_next_time: str = "",
+) -> Meeting:
+    if not case.plan_versions.exists():
+        raise CaseError(errors.FOLLOW_UP_NO_PLAN)
+    ensure_transition(case, CaseState.FOLLOW_UP)
+    with transaction.atomic():
+        case.next_coordinator = coordinator
+        case.parties_next_time = parties_next_time
+        case.state = CaseState.FOLLOW_UP
+        case.save(update_fields=["next_coordinator", "parties_next_time", "state", "updated_at"])
+        meeting = case_book_meeting(
+            case=case,
+            actor=actor,
+            form=form,
+            starts_at=next_meeting_at,
+            room=room,
+            link=link,
+            is_follow_up=True,
+        )
+        audit(
+            who=actor,
+            case=case,
+            action=AuditAction.CHANGED,
+            detail=f"Fortsatt samordning: {coordinator.name}.",
+        )
+    return meeting

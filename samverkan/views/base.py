@@ -1,0 +1,124 @@
+"""Access to a case: creator and added colleagues only; anyone else gets a 404 and a
+'refused' audit entry. Administrators reach a case only through the audited break-glass."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.generic import FormView
+
+from samverkan.models import AuditAction, Case
+from samverkan.services.audit import audit
+from samverkan.services.errors import CaseError
+
+CLINICIAN_PERMISSION = "samverkan.add_case"
+BREAK_GLASS_PERMISSION = "samverkan.break_glass"
+BREAK_GLASS_SESSION_KEY = "samverkan_break_glass"
+BREAK_GLASS_DURATION = datetime.timedelta(hours=1)
+
+
+def break_glass_active(request, pk) -> bool:
+    if not request.user.has_perm(BREAK_GLASS_PERMISSION):
+        return False
+    until = request.session.get(BREAK_GLASS_SESSION_KEY, {}).get(str(pk))
+    return bool(until) and datetime.datetime.fromisoformat(until) > timezone.now()
+
+
+def grant_break_glass(request, pk) -> None:
+    grants = request.session.get(BREAK_GLASS_SESSION_KEY, {})
+    grants[str(pk)] = (timezone.now() + BREAK_GLASS_DURATION).isoformat()
+    request.session[BREAK_GLASS_SESSION_KEY] = grants
+
+
+def get_case_or_404(request, pk) -> Case:
+    base = Case.objects.select_related("created_by", "municipality", "next_coordinator")
+    case = base.visible_to(request.user).filter(pk=pk).first()
+    if case is None and break_glass_active(request, pk):
+        case = base.filter(pk=pk).first()
+    if case is None:
+        existing = Case.objects.filter(pk=pk).only("pk").first()
+        if existing is not None:
+            audit(
+                who=request.user,
+                case=existing,
+                action=AuditAction.REFUSED,
+                detail=f"Nekad åtkomst till {request.path}",
+            )
+        raise Http404("Ärendet finns inte eller så har du inte tillgång till det.")
+    return case
+
+
+class ClinicianMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    """Anonymous users go to login; signed-in users without the Kliniker role get 403."""
+
+    permission_required = CLINICIAN_PERMISSION
+
+    def handle_no_permission(self):
+        if self.request.user.is_authenticated:
+            self.raise_exception = True
+        return super().handle_no_permission()
+
+
+class CaseMixin(ClinicianMixin):
+    audit_label = "Visade ärendet"
+    audit_on_get = True
+
+    def has_permission(self):
+        # A break-glass administrator need not be a clinician.
+        pk = self.kwargs.get("pk")
+        return super().has_permission() or (pk is not None and break_glass_active(self.request, pk))
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated or not self.has_permission():
+            return self.handle_no_permission()
+        self.case = get_case_or_404(request, kwargs["pk"])
+        if request.method == "GET" and self.audit_on_get:
+            audit(
+                who=request.user, case=self.case, action=AuditAction.VIEWED, detail=self.audit_label
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["case"] = self.case
+        return context
+
+
+class CaseStepView(CaseMixin, FormView):
+    """A thin transition view: GET shows the form as the confirmation page, POST calls one
+    service function and turns its domain error into a message."""
+
+    template_name = "samverkan/case_step.html"
+    success_message = ""
+    title = ""
+    guide_template = ""
+
+    def perform(self, form):  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.perform(form)
+        except CaseError as error:
+            messages.error(self.request, str(error))
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return self.case_url()
+
+    def case_url(self):
+        from django.urls import reverse
+
+        return reverse("samverkan:case_detail", kwargs={"pk": self.case.pk})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.title
+        context["guide_template"] = self.guide_template
+        return context

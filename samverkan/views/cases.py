@@ -1,0 +1,215 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import FormView, TemplateView
+
+from samverkan import forms
+from samverkan.models import (
+    AgeGroup,
+    AuditAction,
+    BvcUnit,
+    Case,
+    CaseState,
+    Consent,
+    ConsentMethod,
+    Meeting,
+    WheelArea,
+)
+from samverkan.services import cases as case_services
+from samverkan.services import errors
+from samverkan.services.audit import audit
+from samverkan.services.meetings import next_meeting
+from samverkan.services.plan import current_plan, default_coordinator
+from samverkan.wheel import wheel_svg
+
+from .base import (
+    BREAK_GLASS_PERMISSION,
+    CaseMixin,
+    CaseStepView,
+    ClinicianMixin,
+    grant_break_glass,
+)
+
+JOURNAL_NOTE = (
+    "Samtycke har lämnats muntligen den {date} av {name} för att initiera samverkan inom "
+    "Kronobarnsmodellen."
+)
+
+
+class CaseListView(ClinicianMixin, TemplateView):
+    template_name = "samverkan/case_list.html"
+
+    def get_context_data(self, **kwargs):
+        now, today = timezone.now(), timezone.localdate()
+        upcoming = Meeting.objects.filter(case=OuterRef("pk"), held=False, starts_at__gte=now)
+        cases = list(
+            Case.objects.visible_to(self.request.user)
+            .annotate(
+                next_meeting_at=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
+                overdue=Count(
+                    "plan_versions__items",
+                    filter=Q(
+                        plan_versions__is_current=True, plan_versions__items__due_on__lt=today
+                    ),
+                ),
+            )
+            .order_by("-created_at")
+        )
+        context = super().get_context_data(**kwargs)
+        context["open_cases"] = [c for c in cases if c.state != CaseState.CLOSED]
+        context["closed_cases"] = [c for c in cases if c.state == CaseState.CLOSED]
+        context["upcoming"] = sorted(
+            (c for c in cases if c.next_meeting_at), key=lambda c: c.next_meeting_at
+        )
+        context["overdue_cases"] = [c for c in cases if c.overdue]
+        context["retention_days"] = settings.CASE_RETENTION_DAYS
+        return context
+
+
+class CaseCreateView(ClinicianMixin, FormView):
+    template_name = "samverkan/case_create.html"
+    form_class = forms.CaseCreateForm
+
+    def form_valid(self, form):
+        case = case_services.case_create(actor=self.request.user, **form.cleaned_data)
+        messages.success(self.request, "Ärendet är skapat. Börja med behovsbedömningen.")
+        return redirect("samverkan:assessment", pk=case.pk)
+
+
+def journal_notes(case, consents) -> list[dict]:
+    """The routine's note for each oral consent: in the child's journal when the child is the
+    patient, in a guardian's journal when that guardian is the patient."""
+    notes = []
+    journals = (["barnets journal"] if case.child_is_patient else []) + [
+        f"journalen för {g.name}" for g in case.guardians.all() if g.is_patient
+    ]
+    for consent in consents:
+        if consent.method != ConsentMethod.ORAL:
+            continue
+        text = JOURNAL_NOTE.format(
+            date=consent.given_on.strftime("%Y-%m-%d"), name=consent.giver_name()
+        )
+        notes.extend({"journal": journal, "text": text} for journal in journals)
+    return notes
+
+
+class CaseDetailView(CaseMixin, TemplateView):
+    template_name = "samverkan/case_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = (
+            Case.objects.select_related("created_by", "municipality", "next_coordinator")
+            .prefetch_related(
+                "guardians",
+                "members",
+                Prefetch(
+                    "consents",
+                    queryset=Consent.objects.select_related("guardian").prefetch_related(
+                        "organisations"
+                    ),
+                ),
+            )
+            .get(pk=self.case.pk)
+        )
+        context["case"] = case
+        guardians = list(case.guardians.all())
+        consents = list(case.consents.all())
+        areas = list(WheelArea.objects.all())
+        chosen = set(case.areas.values_list("pk", flat=True))
+        plan = current_plan(case)
+        consented = case_services.consented_organisation_ids(case)
+        context.update(
+            guardians=guardians,
+            consents=consents,
+            missing=case_services.missing_consents(case) if guardians else [],
+            consented_ids=consented,
+            consented_names=sorted(
+                {o.name for c in consents for o in c.organisations.all() if o.pk in consented}
+            ),
+            journal_notes=journal_notes(case, consents),
+            areas=areas,
+            chosen_areas=[a for a in areas if a.pk in chosen],
+            wheel=wheel_svg(areas, chosen),
+            meetings=list(case.meetings.all()),
+            next_meeting=next_meeting(case),
+            invitations=list(case.invitations.select_related("organisation", "meeting")),
+            contacts=list(case.contacts.select_related("organisation")),
+            plan=plan,
+            plan_versions=list(case.plan_versions.only("id", "number", "created_at", "case_id")),
+            suggested_coordinator=default_coordinator(plan),
+            bvc_units=(
+                list(BvcUnit.objects.filter(municipality=case.municipality))
+                if case.municipality_id and case.age_group == AgeGroup.BEFORE_PRESCHOOL
+                else []
+            ),
+            members=list(case.members.all()),
+            S=CaseState,
+            AgeGroup=AgeGroup,
+        )
+        return context
+
+
+class AddMemberView(CaseStepView):
+    form_class = forms.MemberForm
+    title = "Lägg till kollega"
+    success_message = "Kollegan har nu tillgång till ärendet."
+
+    def perform(self, form):
+        colleague = (
+            get_user_model()
+            .objects.filter(username=form.cleaned_data["username"], is_active=True)
+            .first()
+        )
+        if colleague is None:
+            raise case_services.CaseError(errors.MEMBER_NOT_CLINICIAN)
+        case_services.case_add_member(case=self.case, actor=self.request.user, colleague=colleague)
+
+
+class CloseView(CaseStepView):
+    form_class = forms.CloseForm
+    title = "Avsluta ärendet"
+    guide_template = "samverkan/guides/close.html"
+    success_message = "Ärendet är avslutat."
+
+    def perform(self, form):
+        case_services.case_close(
+            case=self.case, actor=self.request.user, reason=form.cleaned_data["reason"]
+        )
+
+
+class BreakGlassView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    """An administrator opens a case they are not a member of, for one hour, with a reason."""
+
+    permission_required = BREAK_GLASS_PERMISSION
+    raise_exception = True
+    template_name = "samverkan/break_glass.html"
+    form_class = forms.BreakGlassForm
+
+    def form_valid(self, form):
+        case = Case.objects.filter(pk=form.cleaned_data["case_id"]).first()
+        reason = form.cleaned_data["reason"].strip()
+        if case is None or not reason:
+            form.add_error(
+                None, errors.BREAK_GLASS_NOT_FOUND if case is None else errors.BREAK_GLASS_REASON
+            )
+            return self.form_invalid(form)
+        audit(who=self.request.user, case=case, action=AuditAction.BREAK_GLASS, detail=reason)
+        grant_break_glass(self.request, case.pk)
+        messages.warning(self.request, "Nödåtkomst i en timme. Allt du gör loggas.")
+        return redirect(reverse("samverkan:case_detail", kwargs={"pk": case.pk}))
+
+
+__all__ = [
+    "AddMemberView",
+    "BreakGlassView",
+    "CaseCreateView",
+    "CaseDetailView",
+    "CaseListView",
+    "CloseView",
+]

@@ -1,0 +1,122 @@
+"""PDF exports and calendar files. Each export is written to the audit log."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from samverkan.documents import pdf_response, render_pdf
+from samverkan.ics import meeting_ics
+from samverkan.models import AuditAction, OrganisationType, WheelArea
+from samverkan.personnummer import format_personnummer
+from samverkan.services import cases as case_services
+from samverkan.services.audit import audit
+from samverkan.wheel import wheel_svg
+
+from .base import CaseMixin
+
+
+class ExportMixin(CaseMixin):
+    audit_on_get = False
+    export_label = ""
+
+    def exported(self, detail: str = ""):
+        audit(
+            who=self.request.user,
+            case=self.case,
+            action=AuditAction.EXPORTED,
+            detail=detail or self.export_label,
+        )
+
+    def base_context(self) -> dict:
+        return {
+            "case": self.case,
+            "personnummer": format_personnummer(self.case.child_personnummer),
+            "today": timezone.localdate(),
+        }
+
+
+class ConsentPdfView(ExportMixin, View):
+    export_label = "Samtyckesblankett (PDF)"
+
+    def get(self, request, pk):
+        consents = list(self.case.consents.prefetch_related("organisations"))
+        chosen = {o.pk for c in consents for o in c.organisations.all()}
+        context = {
+            **self.base_context(),
+            "guardians": list(self.case.guardians.all()),
+            "organisations": [(o, o.pk in chosen) for o in OrganisationType.objects.all()],
+        }
+        data = render_pdf("samverkan/pdf/consent.html", context, request)
+        self.exported()
+        return pdf_response(data, f"samtyckesblankett-{self.case.short_ref}.pdf")
+
+
+class InvitationPdfView(ExportMixin, View):
+    export_label = "Samverkansinbjudan (PDF)"
+
+    def get(self, request, pk, invitation_id):
+        invitation = get_object_or_404(
+            self.case.invitations.select_related("organisation", "meeting", "created_by"),
+            pk=invitation_id,
+        )
+        context = {**self.base_context(), "invitation": invitation, "meeting": invitation.meeting}
+        data = render_pdf("samverkan/pdf/invitation.html", context, request)
+        self.exported(f"Samverkansinbjudan till {invitation.organisation.name} (PDF)")
+        return pdf_response(data, f"samverkansinbjudan-{self.case.short_ref}.pdf")
+
+
+def plan_context(case, version) -> dict:
+    areas = list(WheelArea.objects.all())
+    chosen = set(case.areas.values_list("pk", flat=True))
+    return {
+        "version": version,
+        "items": list(version.items.select_related("area", "organisation")),
+        "areas": areas,
+        "chosen_areas": [a for a in areas if a.pk in chosen],
+        "wheel": wheel_svg(areas, chosen),
+    }
+
+
+class PlanVersionView(CaseMixin, TemplateView):
+    template_name = "samverkan/plan_detail.html"
+    audit_label = "Visade Barnets plan"
+
+    def get_context_data(self, **kwargs):
+        version = get_object_or_404(self.case.plan_versions, number=self.kwargs["number"])
+        return {**super().get_context_data(**kwargs), **plan_context(self.case, version)}
+
+
+class PlanPdfView(ExportMixin, View):
+    def get(self, request, pk, number):
+        version = get_object_or_404(self.case.plan_versions, number=number)
+        context = {**self.base_context(), **plan_context(self.case, version), "pdf": True}
+        data = render_pdf("samverkan/pdf/plan.html", context, request)
+        self.exported(f"Barnets plan version {number} (PDF)")
+        return pdf_response(data, f"barnets-plan-{self.case.short_ref}-v{number}.pdf")
+
+
+class MeetingIcsView(ExportMixin, View):
+    def get(self, request, pk, meeting_id):
+        meeting = get_object_or_404(self.case.meetings, pk=meeting_id)
+        kind = "Uppföljande samverkansmöte" if meeting.is_follow_up else "Samverkansmöte"
+        body = meeting_ics(
+            uid=f"{meeting.pk}@familjeombud.kronoberg.se",
+            starts_at=meeting.starts_at,
+            summary=f"{kind} runt Barnets plan (ärende {self.case.short_ref})",
+            location=meeting.place,
+            description=(
+                f"{kind} inom Kronobarnsmodellen. {meeting.get_form_display()}: {meeting.place}."
+            ),
+        )
+        self.exported("Kalenderfil (.ics) för möte")
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="samverkansmote-{self.case.short_ref}.ics"'
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+__all__ = ["case_services"]

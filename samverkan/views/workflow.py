@@ -1,0 +1,259 @@
+"""One thin view per step of the routine. Each GET is the confirmation page."""
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from samverkan import forms
+from samverkan.models import Municipality, OrganisationType
+from samverkan.services import cases as case_services
+from samverkan.services import meetings as meeting_services
+from samverkan.services.errors import CaseError
+from samverkan.services.plan import PlanItemData, case_save_plan, current_plan, default_coordinator
+
+from .base import CaseStepView
+
+
+class AssessmentView(CaseStepView):
+    form_class = forms.AssessmentForm
+    title = "Finns det behov av samverkan?"
+    guide_template = "samverkan/guides/assessment.html"
+
+    def perform(self, form):
+        case = case_services.case_record_needs_assessment(
+            case=self.case, actor=self.request.user, **form.cleaned_data
+        )
+        messages.success(
+            self.request, f"Behovsbedömningen är sparad: {case.get_outcome_display()}."
+        )
+
+
+class GuardianView(CaseStepView):
+    form_class = forms.GuardianForm
+    title = "Lägg till vårdnadshavare"
+    success_message = "Vårdnadshavaren är tillagd."
+
+    def perform(self, form):
+        case_services.case_add_guardian(
+            case=self.case, actor=self.request.user, **form.cleaned_data
+        )
+
+
+class YouthView(CaseStepView):
+    form_class = forms.YouthForm
+    title = "Samtycker barnet själv?"
+    guide_template = "samverkan/guides/consent.html"
+    success_message = "Sparat."
+
+    def get_initial(self):
+        return {"youth_consents": self.case.youth_consents}
+
+    def perform(self, form):
+        case_services.case_set_youth_consents(
+            case=self.case, actor=self.request.user, **form.cleaned_data
+        )
+
+
+class ConsentView(CaseStepView):
+    form_class = forms.ConsentForm
+    title = "Registrera samtycke"
+    guide_template = "samverkan/guides/consent.html"
+    success_message = "Samtycket är registrerat."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "case": self.case}
+
+    def perform(self, form):
+        data = form.cleaned_data
+        case_services.case_record_consent(
+            case=self.case,
+            actor=self.request.user,
+            guardian=data["guardian"],
+            by_youth=data["by_youth"],
+            method=data["method"],
+            given_on=data["given_on"],
+            organisations=list(data["organisations"]),
+        )
+
+
+class CompleteConsentView(CaseStepView):
+    form_class = django_forms.Form
+    title = "Samtycket är komplett"
+    guide_template = "samverkan/guides/consent.html"
+    success_message = "Samtycket är komplett. Nästa steg: initiera samverkan."
+
+    def perform(self, form):
+        case_services.case_complete_consent(case=self.case, actor=self.request.user)
+
+
+class InitiationView(CaseStepView):
+    form_class = forms.InitiationForm
+    title = "Initiera samverkan"
+    guide_template = "samverkan/guides/initiation.html"
+    success_message = "Områden och avstämning är sparade."
+
+    def get_initial(self):
+        c = self.case
+        return {
+            "age_group": c.age_group,
+            "municipality": c.municipality,
+            "areas": list(c.areas.all()),
+            "initiation_note": c.initiation_note,
+        }
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "municipalities": Municipality.objects.prefetch_related("bvc_units"),
+        }
+
+    def perform(self, form):
+        data = {**form.cleaned_data, "areas": list(form.cleaned_data["areas"])}
+        meeting_services.case_record_initiation(case=self.case, actor=self.request.user, **data)
+
+
+class MeetingBookView(CaseStepView):
+    form_class = forms.MeetingBookingForm
+    title = "Boka samverkansmöte"
+    guide_template = "samverkan/guides/meeting_booking.html"
+    success_message = "Mötet är bokat. Skicka inbjudan i god tid."
+
+    def perform(self, form):
+        d = form.cleaned_data
+        meeting_services.case_book_meeting(
+            case=self.case,
+            actor=self.request.user,
+            form=d["form"],
+            starts_at=d["starts_at"],
+            room=d["room"],
+            link=d["link"],
+        )
+
+
+class InviteView(CaseStepView):
+    form_class = forms.InvitationForm
+    title = "Bjud in en verksamhet"
+    guide_template = "samverkan/guides/invitation.html"
+
+    def get_context_data(self, **kwargs):
+        consented = case_services.consented_organisation_ids(self.case)
+        orgs = list(OrganisationType.objects.all())
+        return {
+            **super().get_context_data(**kwargs),
+            "organisations": [(o, o.pk in consented) for o in orgs],
+            "municipalities": Municipality.objects.all(),
+        }
+
+    def perform(self, form):
+        self.invitation = meeting_services.case_invite(
+            case=self.case, actor=self.request.user, **form.cleaned_data
+        )
+        messages.success(
+            self.request,
+            f"Inbjudan till {self.invitation.organisation.name} är registrerad: skicka den "
+            f"via {self.invitation.get_channel_display().lower()}.",
+        )
+
+
+class ContactView(CaseStepView):
+    form_class = forms.ContactForm
+    title = "Kontakt innan samverkansmöte"
+    guide_template = "samverkan/guides/contact.html"
+    success_message = "Kontakten är antecknad."
+
+    def perform(self, form):
+        meeting_services.case_record_contact(
+            case=self.case, actor=self.request.user, **form.cleaned_data
+        )
+
+
+class MeetingHeldView(CaseStepView):
+    form_class = forms.MeetingHeldForm
+    title = "Samverkansmötet"
+    guide_template = "samverkan/guides/meeting.html"
+    success_message = "Mötet är registrerat. Anteckna nu Barnets plan."
+
+    def perform(self, form):
+        meeting_services.case_record_meeting(
+            case=self.case, actor=self.request.user, guide_confirmed=True
+        )
+
+    def get_success_url(self):
+        return reverse("samverkan:plan_edit", kwargs={"pk": self.case.pk})
+
+
+class PlanEditView(CaseStepView):
+    """Header form plus a formset of actions; saving always makes a new version."""
+
+    form_class = forms.PlanForm
+    title = "Barnets plan"
+    template_name = "samverkan/plan_form.html"
+    guide_template = "samverkan/guides/plan.html"
+    success_message = "Barnets plan är sparad som en ny version."
+
+    def get_initial(self):
+        plan = current_plan(self.case)
+        if plan is None:
+            return {}
+        return {k: getattr(plan, k) for k in ("child_view", "guardians_view", "participants")}
+
+    def get_formset(self):
+        plan = current_plan(self.case)
+        initial = [
+            {
+                f: getattr(i, f)
+                for f in ("area", "need", "action", "organisation", "person", "due_on")
+            }
+            for i in (plan.items.all() if plan else [])
+        ]
+        data = self.request.POST if self.request.method == "POST" else None
+        return forms.PlanItemFormSet(
+            data, initial=initial, form_kwargs={"areas": self.case.areas.all()}, prefix="items"
+        )
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("formset", self.get_formset())
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        formset = self.get_formset()
+        if not formset.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, formset=formset))
+        items = [
+            PlanItemData(**{k: v for k, v in f.cleaned_data.items() if k != "DELETE"})
+            for f in formset.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        try:
+            case_save_plan(
+                case=self.case, actor=self.request.user, items=items, **form.cleaned_data
+            )
+        except CaseError as error:
+            messages.error(self.request, str(error))
+            return self.render_to_response(self.get_context_data(form=form, formset=formset))
+        messages.success(self.request, self.success_message)
+        return redirect(self.case_url())
+
+
+class FollowUpView(CaseStepView):
+    form_class = forms.FollowUpForm
+    title = "Fortsatt samordning och samverkan"
+    guide_template = "samverkan/guides/follow_up.html"
+    success_message = "Nästa samverkansmöte är bokat."
+
+    def get_initial(self):
+        return {"coordinator": default_coordinator(current_plan(self.case))}
+
+    def perform(self, form):
+        d = form.cleaned_data
+        meeting_services.case_record_follow_up(
+            case=self.case,
+            actor=self.request.user,
+            coordinator=d["coordinator"],
+            next_meeting_at=d["starts_at"],
+            form=d["form"],
+            room=d["room"],
+            link=d["link"],
+            parties_next_time=d["parties_next_time"],
+        )

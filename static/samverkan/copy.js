@@ -1,0 +1,10 @@
+// Copy a journal note's text to the clipboard; the text stays selectable without script.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest(".copy-button");
+  if (!button) { return; }
+  var target = document.getElementById(button.dataset.copyTarget);
+  if (!target || !navigator.clipboard) { return; }
+  navigator.clipboard.writeText(target.textContent.trim()).then(function () {
+    button.textContent = "Kopierat";
+  });
+});
