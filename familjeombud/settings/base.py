@@ -134,6 +134,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="familjeombud@kronoberg.se")
+# Where 'Meddela brist' reports from the accessibility statement are mailed; empty = admin only.
+ACCESSIBILITY_REPORT_EMAIL = env.str("ACCESSIBILITY_REPORT_EMAIL", default="")
 
 # Closed samverkan cases are deleted this many days after closing (manage.py purge_cases); the
 # journal and Link remain the records. The personal-data notice reads the same value.
