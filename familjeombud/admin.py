@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -21,6 +22,8 @@ MSG_CONTACTS_UNVERIFIED = _(
 
 class SingletonAdmin(admin.ModelAdmin):
     """The public page reads one row; a second could never be shown, so none can be added."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         return not self.model.objects.exists() and super().has_add_permission(request)
