@@ -162,7 +162,7 @@ class MandateAreaAdmin(ContentAdmin):
                     {
                         "name": model._meta.verbose_name_plural,
                         "rows": [
-                            (row, reverse("admin:%s_%s_change" % info, args=[row.pk]))
+                            (row, reverse("admin:{}_{}_change".format(*info), args=[row.pk]))
                             for row in rows
                         ],
                     }

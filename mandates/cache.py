@@ -6,6 +6,7 @@ Costs one small query per request; the page itself comes from the cache.
 """
 
 import functools
+import hashlib
 
 from django.core.cache import cache
 from django.db.models import F
@@ -42,7 +43,8 @@ def cached_public_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method != "GET" or request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        key = f"mandates:page:v{current_version()}:{request.get_full_path()}"
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"mandates:page:v{current_version()}:{path}"
         response = cache.get(key)
         if response is not None:
             return response

@@ -51,6 +51,11 @@ class Source:
     area_path: str = "area"
 
 
+def checklist_item_model():
+    """checklists.ChecklistItem, reached through the reverse relation: no import of checklists."""
+    return MandateArea._meta.get_field("checklist_items").related_model
+
+
 def sources() -> list[Source]:
     def published(model):
         return model.objects.published().filter(area__published=True).select_related("area")
@@ -79,14 +84,7 @@ def sources() -> list[Source]:
             "styrdokument",
         ),
         Source(
-            _("Checklistpunkt"),
-            MandateArea.objects.published()
-            .filter(checklist_items__published=True)
-            .annotate(item_text=F("checklist_items__text")),
-            ("checklist_items__text",),
-            "item_text",
-            "checklista",
-            area_path="",
+            _("Checklistpunkt"), published(checklist_item_model()), ("text",), "text", "checklista"
         ),
         Source(
             _("Presentationsmaterial"),
@@ -216,7 +214,7 @@ def _plain_hits(source: Source, query: str) -> list[Hit]:
     rows = source.queryset.filter(condition)[:PER_SOURCE_LIMIT]
     hits = []
     for row in rows:
-        texts = [str(_value(row, field, source)) for field in source.fields]
+        texts = [str(getattr(row, field)) for field in source.fields]
         text = " ".join(t for t in texts if t)
         title = getattr(row, source.title)
         rank = text.lower().count(query.lower()) + (1 if query.lower() in title.lower() else 0)
@@ -231,12 +229,6 @@ def _plain_hits(source: Source, query: str) -> list[Hit]:
             )
         )
     return hits
-
-
-def _value(row, field: str, source: Source):
-    if field == "checklist_items__text":
-        return row.item_text
-    return getattr(row, field)
 
 
 def plain_excerpt(text: str, query: str) -> SafeString:

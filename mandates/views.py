@@ -10,7 +10,7 @@ from .cache import cached_public_page
 from .durations import total_duration
 from .models import Contact, MandateArea, RoleItem
 from .queries import areas_with_content
-from .search import MAX_QUERY_LENGTH, clean_query, search
+from .search import MAX_QUERY_LENGTH, clean_query, search, words_of
 
 SEARCH_TOO_SHORT = _("Skriv minst ett ord att söka efter.")
 
@@ -24,8 +24,7 @@ class AreaDetailView(DetailView):
         return areas_with_content()
 
 
-@method_decorator(cached_public_page, name="dispatch")
-class AreaFilmsView(AreaDetailView):
+class AreaFilmsView(AreaDetailView):  # cached through AreaDetailView.dispatch
     template_name = "mandates/area_films.html"
 
 
@@ -60,11 +59,11 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         query = clean_query(self.request.GET.get("q", ""))
-        hits = search(query) if query else []
+        asked = "q" in self.request.GET
         return super().get_context_data(
             search_query=query,
-            hits=hits,
-            message=SEARCH_TOO_SHORT if "q" in self.request.GET and not hits and not query else "",
+            hits=search(query),
+            message=SEARCH_TOO_SHORT if asked and not words_of(query) else "",
             max_length=MAX_QUERY_LENGTH,
             **kwargs,
         )

@@ -1,0 +1,92 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from mandates.search import plain_excerpt, search
+from mandates.views import SEARCH_TOO_SHORT
+
+POSTGRES = connection.vendor == "postgresql"
+
+
+def titles(hits):
+    return [hit.title for hit in hits]
+
+
+def test_search_finds_a_reflection_question_with_its_area_and_a_marked_excerpt(package):
+    hits = search("orosanmälan")
+    hit = next(h for h in hits if h.kind == "Reflektionsfråga")
+    assert hit.area.slug == "barn-som-far-illa"
+    assert "<mark>" in hit.excerpt and "orosanmälan" in hit.excerpt.replace("<mark>", "").replace(
+        "</mark>", ""
+    )
+    assert hit.url == "/stodpaket/omraden/barn-som-far-illa/#reflektionsfragor"
+
+
+def test_search_finds_checklist_items_through_the_area(package):
+    hits = [h for h in search("Barnbokslutet") if h.kind == "Checklistpunkt"]
+    assert [h.area.slug for h in hits] == ["barnets-rattigheter"]
+    assert hits[0].url.endswith("#checklista")
+
+
+def test_search_finds_structured_law_references(package):
+    assert "SOSFS 2014:4" in titles(search("SOSFS"))
+
+
+def test_search_is_case_insensitive_on_every_backend(package):
+    assert titles(search("mediprep")) == titles(search("MEDIPREP"))
+    assert "MediPrep – barnens 1177" in titles(search("mediprep"))
+
+
+def test_inflections_match_on_postgresql_and_substrings_match_on_sqlite(package):
+    # "barnets" in the query: PostgreSQL's swedish stemmer reduces it to "barn" and finds
+    # the presentation "Barn som närstående"; a substring search needs the exact letters.
+    hits = [h for h in search("barnets") if h.kind == "Presentationsmaterial"]
+    if POSTGRES:
+        assert "Barn som närstående" in titles(hits)
+    else:
+        assert titles(hits) == ["Barnets rättigheter"]
+        assert all("barnets" in h.excerpt.lower() for h in hits)
+
+
+def test_anmalan_finds_anmalningsplikten_on_postgresql_through_a_stemmed_prefix(package):
+    hits = search("anmälan")
+    found = [h for h in hits if "anmälningsplikten" in h.title.lower()]
+    if POSTGRES:
+        # 'anmälan' stems to 'anmäl', matched as a prefix of 'anmälningsplikt'.
+        assert found
+    else:
+        assert not found
+
+
+def test_postgresql_ranks_hits_best_first(package):
+    hits = search("våld")
+    assert [h.rank for h in hits] == sorted((h.rank for h in hits), reverse=True)
+
+
+def test_html_in_content_is_escaped_in_excerpts():
+    excerpt = plain_excerpt("Se <script>x</script> om våld", "våld")
+    assert "<script>" not in excerpt and "<mark>våld</mark>" in excerpt
+
+
+def test_search_page_lists_hits_with_their_area(package, client):
+    html = client.get(reverse("mandates:search"), {"q": "MediPrep"}).content.decode()
+    assert "MediPrep – barnens 1177</a>" in html
+    assert "Fördjupningsmaterial, Barnets rättigheter" in html
+    assert 'value="MediPrep"' in html  # the header search box keeps the query
+
+
+@pytest.mark.parametrize("q", ["", "   ", "!!!"])
+def test_an_empty_query_asks_for_a_word_instead_of_failing(package, client, q):
+    response = client.get(reverse("mandates:search"), {"q": q})
+    assert response.status_code == 200
+    assert str(SEARCH_TOO_SHORT) in response.content.decode()
+
+
+def test_a_very_long_query_is_cut_not_an_error(package, client):
+    response = client.get(reverse("mandates:search"), {"q": "våld " * 500})
+    assert response.status_code == 200
+
+
+def test_search_query_count_does_not_grow_with_content(package, django_assert_num_queries):
+    with django_assert_num_queries(11):  # one per kind of item
+        search("barn")
