@@ -207,8 +207,8 @@ class Consent(models.Model):
         verbose_name = _("samtycke")
         verbose_name_plural = _("samtycken")
 
-    def giver_name(self) -> str:
-        return self.case.child_name if self.by_youth else self.guardian.name
-
     def __str__(self) -> str:
         return f"Samtycke {self.given_on:%Y-%m-%d}"
+
+    def giver_name(self) -> str:
+        return self.case.child_name if self.by_youth else self.guardian.name

@@ -31,12 +31,12 @@ class Meeting(models.Model):
         verbose_name = _("samverkansmöte")
         verbose_name_plural = _("samverkansmöten")
 
+    def __str__(self) -> str:
+        return f"Möte {self.starts_at:%Y-%m-%d %H:%M}"
+
     @property
     def place(self) -> str:
         return self.room if self.form == MeetingForm.PHYSICAL else self.link
-
-    def __str__(self) -> str:
-        return f"Möte {self.starts_at:%Y-%m-%d %H:%M}"
 
 
 class Invitation(models.Model):

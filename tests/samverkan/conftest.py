@@ -41,13 +41,13 @@ def org(directory):
 @pytest.fixture
 def new_case(clinician, directory):
     def make(**kwargs):
-        defaults = dict(
-            actor=clinician,
-            child_name="Testa Barnsson",
-            child_personnummer=VALID_PNR,
-            child_address="Gatan 1, Växjö",
-            municipality=Municipality.objects.get(name="Växjö"),
-        )
+        defaults = {
+            "actor": clinician,
+            "child_name": "Testa Barnsson",
+            "child_personnummer": VALID_PNR,
+            "child_address": "Gatan 1, Växjö",
+            "municipality": Municipality.objects.get(name="Växjö"),
+        }
         defaults.update(kwargs)
         return cs.case_create(**defaults)
 
@@ -113,7 +113,14 @@ def planned_case(invited_case, clinician, org):
         case=case,
         actor=clinician,
         items=[
-            PlanItemData(area, "Stöd i läsning", "Extra lästräning", org("Skola"), "Rektor", timezone.localdate() + datetime.timedelta(days=30)),
+            PlanItemData(
+                area,
+                "Stöd i läsning",
+                "Extra lästräning",
+                org("Skola"),
+                "Rektor",
+                timezone.localdate() + datetime.timedelta(days=30),
+            ),
         ],
         child_view="Vill ha hjälp",
         guardians_view="Positiva",

@@ -1,5 +1,5 @@
-import re
 import datetime
+import re
 
 import pytest
 from django.core.management import call_command
@@ -42,7 +42,10 @@ def test_own_care_sufficient_closes_without_activation_and_clears_the_child(new_
     assert case.outcome == AssessmentOutcome.OWN_CARE
     assert case.closed_reason == AssessmentOutcome.OWN_CARE.label
     assert (case.child_name, case.child_personnummer, case.child_address, case.noticed) == (
-        "", "", "", ""
+        "",
+        "",
+        "",
+        "",
     )
 
 
@@ -50,8 +53,13 @@ def test_another_organisation_alone_with_family_contacting_closes_with_referral(
     new_case, clinician, org
 ):
     case = cs.case_record_needs_assessment(
-        case=new_case(), actor=clinician, noticed="x", own_care_sufficient=False,
-        other_org_alone=True, referral_mode="family", referral_organisation=org("Habilitering"),
+        case=new_case(),
+        actor=clinician,
+        noticed="x",
+        own_care_sufficient=False,
+        other_org_alone=True,
+        referral_mode="family",
+        referral_organisation=org("Habilitering"),
     )
     assert case.state == CaseState.CLOSED
     assert case.outcome == AssessmentOutcome.REFER_FAMILY
@@ -61,9 +69,14 @@ def test_another_organisation_alone_with_family_contacting_closes_with_referral(
 
 def test_another_organisation_alone_with_oral_consent_records_the_date(new_case, clinician, org):
     case = cs.case_record_needs_assessment(
-        case=new_case(), actor=clinician, noticed="x", own_care_sufficient=False,
-        other_org_alone=True, referral_mode="oral_consent",
-        referral_organisation=org("Socialtjänsten"), referral_consent_on=TODAY(),
+        case=new_case(),
+        actor=clinician,
+        noticed="x",
+        own_care_sufficient=False,
+        other_org_alone=True,
+        referral_mode="oral_consent",
+        referral_organisation=org("Socialtjänsten"),
+        referral_consent_on=TODAY(),
     )
     assert case.outcome == AssessmentOutcome.REFER_ORAL_CONSENT
     assert case.referral_consent_on == TODAY()
@@ -76,8 +89,12 @@ def test_oral_consent_referral_without_a_date_is_refused_and_nothing_is_saved(
     case = new_case()
     with pytest.raises(CaseError, match=re.escape(errors.REFERRAL_CONSENT_DATE)):
         cs.case_record_needs_assessment(
-            case=case, actor=clinician, noticed="x", own_care_sufficient=False,
-            other_org_alone=True, referral_mode="oral_consent",
+            case=case,
+            actor=clinician,
+            noticed="x",
+            own_care_sufficient=False,
+            other_org_alone=True,
+            referral_mode="oral_consent",
             referral_organisation=org("Polis"),
         )
     case.refresh_from_db()
@@ -102,8 +119,12 @@ def test_questions_must_be_answered_in_order(new_case, clinician):
 def test_all_no_answers_have_no_outcome_in_the_routine(new_case, clinician):
     with pytest.raises(CaseError, match=re.escape(errors.ASSESSMENT_NO_OUTCOME)):
         cs.case_record_needs_assessment(
-            case=new_case(), actor=clinician, noticed="x", own_care_sufficient=False,
-            other_org_alone=False, together=False,
+            case=new_case(),
+            actor=clinician,
+            noticed="x",
+            own_care_sufficient=False,
+            other_org_alone=False,
+            together=False,
         )
 
 
@@ -119,8 +140,13 @@ def test_an_assessment_cannot_be_recorded_twice(activated_case, clinician):
 
 def _consent(case, clinician, orgs, guardian=None, youth=False, method="written"):
     return cs.case_record_consent(
-        case=case, actor=clinician, guardian=guardian, by_youth=youth, method=method,
-        given_on=TODAY(), organisations=orgs,
+        case=case,
+        actor=clinician,
+        guardian=guardian,
+        by_youth=youth,
+        method=method,
+        given_on=TODAY(),
+        organisations=orgs,
     )
 
 
@@ -167,9 +193,7 @@ def test_a_youth_not_marked_mature_cannot_give_consent(activated_case, clinician
         _consent(activated_case, clinician, [org("Skola")], youth=True)
 
 
-def test_only_organisations_every_party_consented_to_may_be_invited(
-    activated_case, clinician, org
-):
+def test_only_organisations_every_party_consented_to_may_be_invited(activated_case, clinician, org):
     g1 = cs.case_add_guardian(case=activated_case, actor=clinician, name="Anna")
     g2 = cs.case_add_guardian(case=activated_case, actor=clinician, name="Bertil")
     _consent(activated_case, clinician, [org("Skola"), org("Polis")], guardian=g1)
@@ -196,11 +220,16 @@ def test_nobody_can_be_invited_without_consent_for_that_organisation(invited_cas
 
 def test_invitations_need_a_booked_meeting(consented_case, clinician, org):
     ms.case_record_initiation(
-        case=consented_case, actor=clinician, age_group="school", municipality=None,
+        case=consented_case,
+        actor=clinician,
+        age_group="school",
+        municipality=None,
         areas=list(WheelArea.objects.all()[:1]),
     )
     with pytest.raises(CaseError, match=re.escape(errors.INVITE_NO_MEETING)):
-        ms.case_invite(case=consented_case, actor=clinician, organisation=org("Skola"), recipient="R")
+        ms.case_invite(
+            case=consented_case, actor=clinician, organisation=org("Skola"), recipient="R"
+        )
 
 
 @pytest.mark.parametrize(
@@ -238,7 +267,9 @@ def test_an_invitation_takes_the_channel_of_its_organisation(invited_case, clini
 def test_a_physical_meeting_needs_a_room(consented_case, clinician):
     with pytest.raises(CaseError, match=re.escape(errors.MEETING_ROOM)):
         ms.case_book_meeting(
-            case=consented_case, actor=clinician, form="physical",
+            case=consented_case,
+            actor=clinician,
+            form="physical",
             starts_at=timezone.now() + datetime.timedelta(days=1),
         )
 
@@ -246,8 +277,12 @@ def test_a_physical_meeting_needs_a_room(consented_case, clinician):
 def test_a_contact_before_the_meeting_must_follow_the_routines_rule(invited_case, clinician, org):
     with pytest.raises(CaseError, match=re.escape(errors.CONTACT_RULE)):
         ms.case_record_contact(
-            case=invited_case, actor=clinician, organisation=org("Skola"), purpose="x",
-            shared_was_proportionate=True, no_support_agreed=False,
+            case=invited_case,
+            actor=clinician,
+            organisation=org("Skola"),
+            purpose="x",
+            shared_was_proportionate=True,
+            no_support_agreed=False,
         )
 
 
@@ -258,8 +293,12 @@ def test_every_plan_save_creates_a_new_version_and_keeps_the_old(planned_case, c
     area = planned_case.areas.order_by("order").last()
     item = PlanItemData(area, "Behov", "Samtal", org("Socialtjänsten"), "Soc", TODAY())
     v2 = case_save_plan(
-        case=planned_case, actor=clinician, items=[item, item], child_view="Ny syn",
-        guardians_view="", participants="Alla",
+        case=planned_case,
+        actor=clinician,
+        items=[item, item],
+        child_view="Ny syn",
+        guardians_view="",
+        participants="Alla",
     )
     versions = PlanVersion.objects.filter(case=planned_case).order_by("number")
     assert [(v.number, v.is_current) for v in versions] == [(1, False), (2, True)]
@@ -272,28 +311,41 @@ def test_a_plan_action_must_be_in_a_chosen_area(planned_case, clinician, org):
     other = WheelArea.objects.exclude(pk__in=planned_case.areas.all()).first()
     with pytest.raises(CaseError, match=re.escape(errors.PLAN_AREA_NOT_CHOSEN)):
         case_save_plan(
-            case=planned_case, actor=clinician,
+            case=planned_case,
+            actor=clinician,
             items=[PlanItemData(other, "x", "y", org("Skola"), "p", TODAY())],
-            child_view="", guardians_view="", participants="",
+            child_view="",
+            guardians_view="",
+            participants="",
         )
 
 
-def test_the_suggested_coordinator_is_the_organisation_with_most_actions(planned_case, clinician, org):
+def test_the_suggested_coordinator_is_the_organisation_with_most_actions(
+    planned_case, clinician, org
+):
     area = planned_case.areas.first()
     soc = PlanItemData(area, "b", "a", org("Socialtjänsten"), "p", TODAY())
     school = PlanItemData(area, "b", "a", org("Skola"), "p", TODAY())
     version = case_save_plan(
-        case=planned_case, actor=clinician, items=[school, soc, soc], child_view="",
-        guardians_view="", participants="",
+        case=planned_case,
+        actor=clinician,
+        items=[school, soc, soc],
+        child_view="",
+        guardians_view="",
+        participants="",
     )
     assert default_coordinator(version).name == "Socialtjänsten"
 
 
 def test_follow_up_books_the_next_meeting_and_can_change_coordinator(planned_case, clinician, org):
     meeting = ms.case_record_follow_up(
-        case=planned_case, actor=clinician, coordinator=org("Vårdcentral"),
-        next_meeting_at=timezone.now() + datetime.timedelta(days=60), form="digital",
-        link="https://teams.example/m", parties_next_time="Habilitering",
+        case=planned_case,
+        actor=clinician,
+        coordinator=org("Vårdcentral"),
+        next_meeting_at=timezone.now() + datetime.timedelta(days=60),
+        form="digital",
+        link="https://teams.example/m",
+        parties_next_time="Habilitering",
     )
     planned_case.refresh_from_db()
     assert planned_case.state == CaseState.FOLLOW_UP
@@ -331,7 +383,8 @@ def test_the_purge_command_reads_the_retention_setting(new_case, clinician, sett
 def test_every_change_is_written_to_the_audit_log(planned_case, clinician):
     details = list(
         AuditEntry.objects.filter(case=planned_case, action=AuditAction.CHANGED)
-        .order_by("id").values_list("detail", flat=True)
+        .order_by("id")
+        .values_list("detail", flat=True)
     )
     assert details[0] == "Ärendet skapades."
     assert any(d.startswith("Behovsbedömning") for d in details)

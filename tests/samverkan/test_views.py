@@ -1,0 +1,405 @@
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from samverkan.models import AuditAction, AuditEntry, Case, CaseState, WheelArea
+from samverkan.services import cases as cs
+from samverkan.services import meetings as ms
+
+from .conftest import VALID_PNR
+
+pytestmark = pytest.mark.django_db
+
+
+def case_urls(case):
+    meeting = case.meetings.first()
+    invitation = case.invitations.first()
+    names = [
+        "case_detail",
+        "assessment",
+        "guardian_add",
+        "youth",
+        "consent",
+        "consent_complete",
+        "consent_pdf",
+        "initiation",
+        "meeting_book",
+        "invite",
+        "contact",
+        "meeting_held",
+        "plan_edit",
+        "follow_up",
+        "add_member",
+        "close",
+    ]
+    urls = [reverse(f"samverkan:{n}", kwargs={"pk": case.pk}) for n in names]
+    urls.append(reverse("samverkan:plan_version", kwargs={"pk": case.pk, "number": 1}))
+    urls.append(reverse("samverkan:plan_pdf", kwargs={"pk": case.pk, "number": 1}))
+    urls.append(reverse("samverkan:meeting_ics", kwargs={"pk": case.pk, "meeting_id": meeting.pk}))
+    urls.append(
+        reverse("samverkan:invitation_pdf", kwargs={"pk": case.pk, "invitation_id": invitation.pk})
+    )
+    return urls
+
+
+def pdf_text(response) -> str:
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    return " ".join(page.extract_text() for page in reader.pages)
+
+
+def test_anonymous_users_are_sent_to_login_from_every_samverkan_page(client, planned_case):
+    for url in [reverse("samverkan:case_list"), reverse("samverkan:case_create")] + case_urls(
+        planned_case
+    ):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("login")), url
+
+
+def test_users_without_the_clinician_role_get_403(client, planned_case, django_user_model):
+    client.force_login(django_user_model.objects.create_user(username="annan", password="x"))
+    for url in [reverse("samverkan:case_list"), reverse("samverkan:case_create")] + case_urls(
+        planned_case
+    ):
+        assert client.get(url).status_code == 403, url
+
+
+def test_another_clinician_gets_404_and_the_attempt_is_logged(client, planned_case, make_clinician):
+    client.force_login(make_clinician("nyfiken"))
+    for url in case_urls(planned_case):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Testa Barnsson" not in response.content.decode()
+    refused = AuditEntry.objects.filter(case=planned_case, action=AuditAction.REFUSED)
+    assert refused.count() == len(case_urls(planned_case))
+    assert refused.first().who_username == "nyfiken"
+
+
+def test_the_creator_and_added_colleagues_can_open_every_page(
+    client, planned_case, clinician, make_clinician
+):
+    colleague = make_clinician("kollega")
+    cs.case_add_member(case=planned_case, actor=clinician, colleague=colleague)
+    for user in (clinician, colleague):
+        client.force_login(user)
+        for url in case_urls(planned_case):
+            assert client.get(url).status_code == 200, url
+
+
+def test_the_case_list_shows_only_visible_cases(client, planned_case, make_clinician, new_case):
+    other = make_clinician("annan")
+    cs.case_create(actor=other, child_name="Hemlig Person", child_personnummer=VALID_PNR)
+    client.force_login(planned_case.created_by)
+    html = client.get(reverse("samverkan:case_list")).content.decode()
+    assert "Testa Barnsson" in html and "Hemlig Person" not in html
+
+
+def test_the_case_list_shows_upcoming_meetings_and_overdue_actions(client, planned_case):
+    planned_case.plan_versions.get().items.update(
+        due_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    client.force_login(planned_case.created_by)
+    response = client.get(reverse("samverkan:case_list"))
+    assert response.context["upcoming"] == []  # the only meeting has been held
+    assert [c.pk for c in response.context["overdue_cases"]] == [planned_case.pk]
+    assert "1 insats har passerat sitt datum" in response.content.decode()
+
+
+def test_the_case_list_shows_a_booked_meeting_as_upcoming(client, invited_case):
+    client.force_login(invited_case.created_by)
+    response = client.get(reverse("samverkan:case_list"))
+    assert [c.pk for c in response.context["upcoming"]] == [invited_case.pk]
+
+
+def test_case_list_queries_do_not_grow_with_the_number_of_cases(
+    client, clinician, new_case, django_assert_max_num_queries
+):
+    client.force_login(clinician)
+    new_case()
+    client.get(reverse("samverkan:case_list"))
+    with django_assert_max_num_queries(6) as one:
+        client.get(reverse("samverkan:case_list"))
+    for _ in range(10):
+        new_case()
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(reverse("samverkan:case_list"))
+
+
+def test_case_page_queries_do_not_grow_with_data(
+    client, invited_case, clinician, org, django_assert_num_queries
+):
+    client.force_login(clinician)
+    url = reverse("samverkan:case_detail", kwargs={"pk": invited_case.pk})
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    for i in range(10):
+        ms.case_record_contact(
+            case=invited_case,
+            actor=clinician,
+            organisation=org("Skola"),
+            purpose=f"k{i}",
+            shared_was_proportionate=True,
+            no_support_agreed=True,
+        )
+        ms.case_invite(
+            case=invited_case,
+            actor=clinician,
+            organisation=org("Socialtjänsten"),
+            recipient=f"r{i}",
+        )
+    with django_assert_num_queries(len(first.captured_queries)):
+        html = client.get(url).content.decode()
+    assert "k9" in html and "r9" in html
+
+
+def test_viewing_a_case_writes_a_viewed_audit_entry(client, planned_case, clinician):
+    client.force_login(clinician)
+    client.get(reverse("samverkan:case_detail", kwargs={"pk": planned_case.pk}))
+    entry = AuditEntry.objects.filter(case=planned_case, action=AuditAction.VIEWED).latest("id")
+    assert entry.who_username == "klinikern"
+
+
+def test_an_administrator_only_gets_in_through_audited_break_glass(
+    client, planned_case, admin_user
+):
+    client.force_login(admin_user)
+    url = reverse("samverkan:case_detail", kwargs={"pk": planned_case.pk})
+    assert client.get(url).status_code == 404
+    response = client.post(
+        reverse("samverkan:break_glass"), {"case_id": str(planned_case.pk), "reason": "Tillsyn"}
+    )
+    assert response.status_code == 302
+    assert client.get(url).status_code == 200
+    entry = AuditEntry.objects.get(case=planned_case, action=AuditAction.BREAK_GLASS)
+    assert (entry.who_username, entry.detail) == ("admin", "Tillsyn")
+
+
+def test_break_glass_is_refused_to_clinicians(client, clinician):
+    client.force_login(clinician)
+    assert client.get(reverse("samverkan:break_glass")).status_code == 403
+
+
+def test_a_clinician_walks_a_case_end_to_end_through_the_pages(client, clinician, directory, org):
+    client.force_login(clinician)
+    r = client.post(
+        reverse("samverkan:case_create"),
+        {
+            "child_name": "Walk Barn",
+            "child_personnummer": "20121212-1212",
+            "age_group": "school",
+            "child_address": "Vägen 2",
+            "child_is_patient": "on",
+        },
+    )
+    case = Case.objects.get(child_name="Walk Barn")
+    assert "1212" not in r["Location"] and "Walk" not in r["Location"]
+    pk = {"pk": case.pk}
+    client.post(
+        reverse("samverkan:assessment", kwargs=pk),
+        {
+            "noticed": "Oro",
+            "own_care_sufficient": "nej",
+            "other_org_alone": "nej",
+            "together": "ja",
+        },
+    )
+    client.post(
+        reverse("samverkan:guardian_add", kwargs=pk), {"name": "Gun Vårdnad", "is_patient": "on"}
+    )
+    g = case.guardians.get()
+    today = timezone.localdate().isoformat()
+    client.post(
+        reverse("samverkan:consent", kwargs=pk),
+        {
+            "party": f"g{g.pk}",
+            "method": "oral",
+            "given_on": today,
+            "organisations": [org("Skola").pk],
+        },
+    )
+    client.post(reverse("samverkan:consent_complete", kwargs=pk))
+    client.post(
+        reverse("samverkan:initiation", kwargs=pk),
+        {
+            "age_group": "school",
+            "areas": [WheelArea.objects.get(order=2).pk],
+        },
+    )
+    soon = timezone.localdate() + datetime.timedelta(days=5)
+    client.post(
+        reverse("samverkan:meeting_book", kwargs=pk),
+        {
+            "form": "digital",
+            "link": "https://teams.example/m",
+            "date": soon.isoformat(),
+            "time": "10:00",
+        },
+    )
+    r = client.post(
+        reverse("samverkan:invite", kwargs=pk), {"organisation": org("Polis").pk, "recipient": "P"}
+    )
+    assert "Polis kan inte bjudas in" in r.content.decode()
+    client.post(
+        reverse("samverkan:invite", kwargs=pk),
+        {"organisation": org("Skola").pk, "recipient": "Rektor"},
+    )
+    client.post(
+        reverse("samverkan:meeting_held", kwargs=pk),
+        {
+            "family_first": "on",
+            "proportionate": "on",
+            "areas": "on",
+            "views": "on",
+            "solutions": "on",
+        },
+    )
+    client.post(
+        reverse("samverkan:plan_edit", kwargs=pk),
+        {
+            "items-TOTAL_FORMS": "2",
+            "items-INITIAL_FORMS": "0",
+            "items-0-area": WheelArea.objects.get(order=2).pk,
+            "items-0-need": "Må bättre",
+            "items-0-action": "Samtal",
+            "items-0-organisation": org("Skola").pk,
+            "items-0-person": "Kurator",
+            "items-0-due_on": soon.isoformat(),
+            "participants": "Alla",
+            "child_view": "Jag vill",
+            "guardians_view": "Vi vill",
+        },
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.PLAN
+    html = client.get(reverse("samverkan:case_detail", kwargs=pk)).content.decode()
+    note = (
+        f"Samtycke har lämnats muntligen den {today} av Gun Vårdnad för att initiera "
+        "samverkan inom Kronobarnsmodellen."
+    )
+    assert html.count(note) == 2  # the child's journal and the guardian-patient's journal
+    assert "<svg" in html and 'data-chosen="ja"' in html
+    client.post(
+        reverse("samverkan:follow_up", kwargs=pk),
+        {
+            "coordinator": org("Skola").pk,
+            "date": (soon + datetime.timedelta(days=30)).isoformat(),
+            "time": "09:00",
+            "form": "physical",
+            "room": "Rum 1",
+        },
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.FOLLOW_UP and case.next_coordinator.name == "Skola"
+
+
+def test_the_consent_form_pdf_is_prefilled(client, consented_case, clinician):
+    client.force_login(clinician)
+    text = pdf_text(client.get(reverse("samverkan:consent_pdf", kwargs={"pk": consented_case.pk})))
+    assert "Testa Barnsson" in text and "20121212-1212" in text
+    assert "Vera Vårdnadshavare" in text and "Socialtjänsten" in text
+    assert "Skyddade personuppgifter" not in text
+    assert AuditEntry.objects.filter(case=consented_case, action=AuditAction.EXPORTED).exists()
+
+
+def test_the_invitation_pdf_has_the_meeting_and_the_childs_address(client, invited_case, clinician):
+    client.force_login(clinician)
+    inv = invited_case.invitations.get()
+    url = reverse(
+        "samverkan:invitation_pdf", kwargs={"pk": invited_case.pk, "invitation_id": inv.pk}
+    )
+    text = pdf_text(client.get(url))
+    assert "Rektor" in text and "Rum 3" in text and "Gatan 1" in text
+
+
+def test_protected_identity_hides_the_address_and_warns_on_every_pdf(
+    client, planned_case, clinician
+):
+    Case.objects.filter(pk=planned_case.pk).update(protected_identity=True)
+    client.force_login(clinician)
+    pk = planned_case.pk
+    inv = planned_case.invitations.get()
+    for url in [
+        reverse("samverkan:consent_pdf", kwargs={"pk": pk}),
+        reverse("samverkan:invitation_pdf", kwargs={"pk": pk, "invitation_id": inv.pk}),
+        reverse("samverkan:plan_pdf", kwargs={"pk": pk, "number": 1}),
+    ]:
+        text = pdf_text(client.get(url))
+        assert "Skyddade personuppgifter" in text, url
+        assert "Gatan 1" not in text, url
+    html = client.get(reverse("samverkan:case_detail", kwargs={"pk": pk})).content.decode()
+    assert "Skyddade personuppgifter" in html and "Gatan 1" not in html
+
+
+def test_a_new_protected_case_never_stores_the_address(clinician, directory):
+    case = cs.case_create(
+        actor=clinician,
+        child_name="S",
+        child_personnummer=VALID_PNR,
+        child_address="Hemlig väg",
+        protected_identity=True,
+    )
+    assert case.child_address == ""
+
+
+def test_the_plan_pdf_has_actions_views_reminders_and_the_wheel(client, planned_case, clinician):
+    client.force_login(clinician)
+    text = pdf_text(
+        client.get(reverse("samverkan:plan_pdf", kwargs={"pk": planned_case.pk, "number": 1}))
+    )
+    for expected in [
+        "Extra lästräning",
+        "Rektor",
+        "Vill ha hjälp",
+        "Positiva",
+        "Link",
+        "1177",
+        "utskriven kopia",
+        "Barnet",
+    ]:
+        assert expected in text, expected
+
+
+def test_the_calendar_file_is_rfc5545_with_crlf_and_no_child_name(client, invited_case, clinician):
+    client.force_login(clinician)
+    meeting = invited_case.meetings.get()
+    response = client.get(
+        reverse("samverkan:meeting_ics", kwargs={"pk": invited_case.pk, "meeting_id": meeting.pk})
+    )
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/calendar")
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
+    assert "\n" not in body.replace("\r\n", "")
+    assert "LOCATION:Rum 3\r\n" in body
+    assert "Testa" not in body and VALID_PNR not in body
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+def test_a_bad_personnummer_gives_a_swedish_message_and_no_case(client, clinician, directory):
+    client.force_login(clinician)
+    r = client.post(
+        reverse("samverkan:case_create"),
+        {
+            "child_name": "X",
+            "child_personnummer": "20121212-1213",
+            "age_group": "school",
+        },
+    )
+    assert r.status_code == 200
+    assert "kontrollsiffra stämmer inte" in r.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_get_of_a_transition_only_shows_a_confirmation_page(client, consented_case, clinician):
+    client.force_login(clinician)
+    r = client.get(reverse("samverkan:close", kwargs={"pk": consented_case.pk}))
+    assert r.status_code == 200
+    consented_case.refresh_from_db()
+    assert consented_case.state == CaseState.INITIATION
