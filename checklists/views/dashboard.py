@@ -43,7 +43,8 @@ def dashboard_data(params) -> dict:
         "rows": rows,
         "totals": totals,
         "region": sum(totals[1:], totals[0]) if totals else None,
-        "trend": trend(units, areas, per_area),
+        "units": units,
+        "per_area": per_area,
         "flagged": sum(1 for r in rows if r.flags),
         "started": sum(1 for r in rows if r.has_assessment),
     }
@@ -58,6 +59,7 @@ class DashboardView(RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         data = dashboard_data(self.request.GET)
+        data["trend"] = trend(data["units"], data["areas"], data["per_area"])
         data["chart"] = trend_chart(data["trend"], data["areas"])
         data["query"] = self.request.GET.urlencode()
         return {**super().get_context_data(**kwargs), **data}

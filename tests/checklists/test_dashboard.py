@@ -1,0 +1,205 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from checklists.models import EventAttendance, EventKind, Membership, RegionEvent
+from checklists.services import assessment_set_status, assessment_start_year
+
+from .conftest import MembershipFactory, UnitFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def region(items, superuser):
+    """Two units in 2026 with hand-picked statuses, one also in 2025, one without a checklist.
+
+    Area 1 (barnets-rattigheter) items 0-2, area 2 items 3-5 ... 3 items in each of 5 areas.
+    Alvesta VC 2026: area 1: klar, klar, ej_aktuell -> 2/2 = 100 %; area 2: klar, pagar, - -> 1/3
+        = 33 %; others nothing -> 0 %. Overall 3 done of 14 applicable = 21 %.
+    Ljungby BVC 2026: area 1: klar, -, - -> 1/3 = 33 %; overall 1/15 = 7 %.
+    Ljungby BVC 2025: area 1: nothing; overall 0/15.
+    """
+    a = UnitFactory(name="Alvesta VC", municipality="alvesta", kind="vardcentral")
+    b = UnitFactory(name="Ljungby BVC", municipality="ljungby", kind="bvc")
+    UnitFactory(name="Markaryd Tandvård", municipality="markaryd", kind="tandvard")
+    by = superuser
+    a26 = assessment_start_year(unit=a, year=2026, by=by, copy_previous=False)
+    for i, status in [(0, "klar"), (1, "klar"), (3, "klar"), (4, "pagar")]:
+        assessment_set_status(assessment=a26, item=items[i], status=status, by=by)
+    assessment_set_status(assessment=a26, item=items[2], status="ej_aktuell", by=by, reason="-")
+    assessment_start_year(unit=b, year=2025, by=by, copy_previous=False)
+    b26 = assessment_start_year(unit=b, year=2026, by=by, copy_previous=False)
+    assessment_set_status(assessment=b26, item=items[0], status="klar", by=by)
+    return a, b
+
+
+def get(client, user, name="dashboard", **params):
+    client.force_login(user)
+    return client.get(reverse(f"checklists:{name}"), {"ar": 2026, **params})
+
+
+def test_the_heatmap_figures_match_hand_computed_percentages(client, region, strateg):
+    rows = {r.unit.name: r for r in get(client, strateg).context["rows"]}
+    alvesta, ljungby, markaryd = rows["Alvesta VC"], rows["Ljungby BVC"], rows["Markaryd Tandvård"]
+    assert [p.percent for p in alvesta.areas] == [100, 33, 0, 0, 0]
+    assert (alvesta.overall.done, alvesta.overall.applicable, alvesta.overall.percent) == (
+        3,
+        14,
+        21,
+    )
+    assert [p.percent for p in ljungby.areas] == [33, 0, 0, 0, 0]
+    assert ljungby.overall.percent == 7
+    assert markaryd.has_assessment is False
+
+
+def test_the_region_totals_sum_done_over_applicable_across_units(client, region, strateg):
+    context = get(client, strateg).context
+    # area 1: (2 + 1) done of (2 + 3 + 3) applicable; Markaryd has no checklist but counts as 0.
+    assert (context["totals"][0].done, context["totals"][0].applicable) == (3, 8)
+    assert context["region"].done == 4 and context["region"].applicable == 44
+
+
+def test_the_heatmap_prints_percentages_as_text_with_colour_only_as_a_class(
+    client, region, strateg
+):
+    html = get(client, strateg).content.decode()
+    assert '<td class="heat-4">100 %</td>' in html
+    assert '<td class="heat-1">33 %</td>' in html
+    assert "Ingen checklista för året" in html
+    assert "style=" not in html
+
+
+@pytest.mark.parametrize(
+    ("params", "names"),
+    [({"municipality": "ljungby"}, ["Ljungby BVC"]), ({"kind": "vardcentral"}, ["Alvesta VC"]),
+     ({"municipality": "alvesta", "kind": "bvc"}, [])],
+)  # fmt: skip
+def test_the_dashboard_filters_by_municipality_and_kind(client, region, strateg, params, names):
+    assert [r.unit.name for r in get(client, strateg, **params).context["rows"]] == names
+
+
+def test_the_year_selector_shows_another_year(client, region, strateg):
+    rows = {r.unit.name: r for r in get(client, strateg, ar=2025).context["rows"]}
+    assert rows["Ljungby BVC"].has_assessment and not rows["Alvesta VC"].has_assessment
+    assert rows["Ljungby BVC"].overall.percent == 0
+
+
+def test_the_trend_has_one_point_per_year_and_a_text_alternative(client, region, strateg):
+    response = get(client, strateg)
+    trend = response.context["trend"]
+    assert [(t["year"], t["units"]) for t in trend] == [(2025, 1), (2026, 2)]
+    # 2026: 4 done of 2 units * 15 items - 1 not applicable = 29
+    assert (trend[1]["overall"].done, trend[1]["overall"].applicable) == (4, 29)
+    html = response.content.decode()
+    assert 'role="img"' in html and '<title id="trend-title">' in html
+    assert "<polyline" in html and "trend-table" in html
+
+
+def test_the_csv_export_has_the_same_figures(client, region, strateg):
+    response = get(client, strateg, name="dashboard_csv")
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    header, body = rows[0], {r[0]: r for r in rows[1:]}
+    assert header[:5] == ["Verksamhet", "Kommun", "Typ", "År", "Checklista påbörjad"]
+    alvesta = body["Alvesta VC"]
+    assert alvesta[5:10] == ["100", "33", "0", "0", "0"]
+    assert alvesta[10:13] == ["21", "3", "14"]
+
+
+def test_the_xlsx_export_opens_and_has_the_figures_in_its_cells(client, region, strateg):
+    response = get(client, strateg, name="dashboard_xlsx", municipality="alvesta")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A1"].value == "Verksamhet"
+    assert sheet["F1"].value == "Barnets rättigheter (%)"
+    assert [c.value for c in sheet[2]][:13] == [
+        "Alvesta VC", "Alvesta", "Vårdcentral", 2026, "ja", 100, 33, 0, 0, 0, 21, 3, 14
+    ]  # fmt: skip
+    assert sheet.max_row == 2
+
+
+def test_the_pdf_report_contains_the_units_figures_and_items(client, region, strateg, items):
+    alvesta, _ = region
+    client.force_login(strateg)
+    response = client.get(reverse("checklists:unit_report_pdf", args=[alvesta.pk, 2026]))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "Beredskapsrapport 2026: Alvesta VC" in text
+    assert "Barnets rättigheter" in text
+    assert "100 %" in text and "21 %" in text
+    assert "Verksamheten rapporterar in till Barnbokslutet" in text
+
+
+def test_units_whose_familjeombud_lack_prerequisites_are_flagged(client, region, strateg):
+    alvesta, ljungby = region
+    ok = UserFactory(username="ok.ombud")
+    MembershipFactory(unit=alvesta, user=ok, role="familjeombud", days_per_month=2)
+    events = [
+        RegionEvent.objects.create(kind=EventKind.BASIC_TRAINING, date=datetime.date(2025, 3, d),
+                                   title=f"G{d}") for d in (1, 2)
+    ] + [
+        RegionEvent.objects.create(kind=EventKind.NETWORK_MEETING, date=datetime.date(2026, m, 1),
+                                   title=f"N{m}") for m in (3, 9)
+    ]  # fmt: skip
+    EventAttendance.objects.bulk_create(EventAttendance(event=e, user=ok) for e in events)
+    lacking = UserFactory(username="ny.ombud")
+    MembershipFactory(unit=ljungby, user=lacking, role="familjeombud", days_per_month=None)
+    EventAttendance.objects.create(event=events[2], user=lacking)
+    rows = {r.unit.name: r for r in get(client, strateg).context["rows"]}
+    assert rows["Alvesta VC"].flags == []
+    assert rows["Ljungby BVC"].flags == [
+        "Test: avsatt tid under 1 dag/månad",
+        "Test: grundutbildning 0 av 2 dagar",
+        "Test: nätverksträffar 1 av 2",
+    ]
+    assert rows["Markaryd Tandvård"].flags == ["saknar familjeombud"]
+    assert get(client, strateg).context["flagged"] == 2
+    assert Membership.objects.count() == 2
+
+
+def add_units(n, items, by, offset=0):
+    for i in range(n):
+        unit = UnitFactory(name=f"Extra {offset + i:03d}", municipality="vaxjo")
+        MembershipFactory(unit=unit, role="familjeombud")
+        for year in (2025, 2026):
+            a = assessment_start_year(unit=unit, year=year, by=by, copy_previous=False)
+            assessment_set_status(assessment=a, item=items[i % 15], status="klar", by=by)
+
+
+@pytest.mark.parametrize("name", ["dashboard", "dashboard_csv", "dashboard_xlsx"])
+def test_the_dashboard_query_count_does_not_grow_with_ten_times_the_units(
+    client, items, superuser, strateg, django_assert_num_queries, name
+):
+    add_units(3, items, superuser)
+    get(client, strateg, name=name)
+    url = reverse(f"checklists:{name}")
+    expected = {"dashboard": 13, "dashboard_csv": 11, "dashboard_xlsx": 11}[name]
+    with django_assert_num_queries(expected):
+        client.get(url, {"ar": 2026})
+    add_units(27, items, superuser, offset=3)
+    with django_assert_num_queries(expected):
+        response = client.get(url, {"ar": 2026})
+    if name == "dashboard":
+        assert len(response.context["rows"]) == 30
+
+
+def test_the_unit_list_query_count_does_not_grow_with_ten_times_the_units(
+    client, items, superuser, strateg, django_assert_num_queries
+):
+    add_units(3, items, superuser)
+    client.force_login(strateg)
+    url = reverse("checklists:unit_list")
+    client.get(url)
+    with django_assert_num_queries(7):
+        client.get(url)
+    add_units(27, items, superuser, offset=3)
+    with django_assert_num_queries(7):
+        response = client.get(url)
+    assert len(response.context["units"]) == 30
