@@ -1,0 +1,376 @@
+"""`make bench`: gunicorn with production settings on a throwaway PostgreSQL, loaded with wrk.
+
+Run by bench/run inside .ci/with-postgres (which exports DATABASE_URL). For each data size it
+builds a database (bench/prepare.py), starts gunicorn, measures every page with wrk on loopback,
+stops gunicorn, and at the end prints the tables of docs/benchmarks.md."""
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from bench.report import (
+    PDF,
+    Measurement,
+    evaluate_targets,
+    misses,
+    results_table,
+    scaling_table,
+    summary_line,
+    targets_matrix,
+)
+from bench.wrk import WrkOutputError, parse_wrk_output
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+LUA = Path(__file__).with_name("p95.lua")
+WORKERS = 4
+CONNECTIONS = 50
+BUDGET_S = 9 * 60  # the whole run must end within 10 minutes on 2 cores
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def machine_info() -> dict[str, str]:
+    def run(cmd: list[str]) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return "?"
+
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    wrk_version = run(["wrk", "--version"]).splitlines()
+    free = run(["free", "-h"]).splitlines()
+    memory = " ".join(free[1].split()[1:4]) if len(free) > 1 else "?"
+    return {
+        "datum (UTC)": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+        "nproc": run(["nproc"]),
+        "CPU": cpu,
+        "minne (free -h: total, använt, fritt)": memory,
+        "load average (start)": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
+        "Python": platform.python_version(),
+        "wrk": wrk_version[0] if wrk_version else "?",
+        "PostgreSQL": run(["bash", "-c", "ls /usr/lib/postgresql | sort -V | tail -1"]),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def database_url_for(base: str, name: str) -> str:
+    parts = urlsplit(base)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def create_database(base_url: str, name: str) -> str:
+    import psycopg
+
+    parts = urlsplit(base_url)
+    dsn = urlunsplit(parts._replace(scheme="postgresql"))
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return database_url_for(base_url, name)
+
+
+class Server:
+    """gunicorn in its own process group, so stopping it stops its workers and nothing else."""
+
+    def __init__(self, env: dict[str, str], log_path: Path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self.log_file = log_path.open("w")
+        cmd = [
+            str(VENV_BIN / "gunicorn"),
+            "familjeombud.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(WORKERS),
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+        ]
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            env=env,
+            stdout=self.log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn avslutades:\n{self.log_path.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.base}/halsa/", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn svarade inte på /halsa/ inom en minut")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+            except ProcessLookupError:
+                pass
+        self.log_file.close()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch_status(url: str, cookie: str | None, timeout: float = 60) -> int:
+    opener = urllib.request.build_opener(_NoRedirect)
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def wrk(url: str, *, connections: int, seconds: int, timeout_s: int, cookie: str | None) -> str:
+    threads = min(2, connections)
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout_s}s"]
+    cmd += ["--latency", "-s", str(LUA)]
+    if cookie:
+        cmd += ["-H", f"Cookie: {cookie}"]
+    cmd.append(url)
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + timeout_s + 30)
+    if done.returncode != 0:
+        raise WrkOutputError(done.stderr.strip() or done.stdout.strip())
+    return done.stdout
+
+
+class Budget:
+    def __init__(self, seconds: float):
+        self.deadline = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
+
+def measure(entry: dict, server: Server, durations: dict, budget: Budget) -> Measurement:
+    row = Measurement(
+        key=entry["key"],
+        label=entry["label"],
+        kind=entry["kind"],
+        url=entry.get("url"),
+        status=entry["status"],
+        queries=entry.get("queries"),
+        queries_cold=entry.get("queries_cold"),
+        uncached_ms=entry.get("uncached_ms"),
+        pdf_limit_ms=entry.get("pdf_limit_ms"),
+    )
+    if row.status != "ok":
+        return row
+    needed = durations["pdf"] + 15 if row.kind == PDF else durations["load"] + durations["single"]
+    if budget.left() < needed + 5:
+        row.status = "hoppad (tidsgräns)"
+        return row
+    url = server.base + entry["url"]
+    cookie = f"sessionid={entry['cookie']}" if entry.get("cookie") else None
+    status = fetch_status(url, cookie)
+    if status != 200:
+        row.status = f"HTTP {status} från gunicorn"
+        return row
+    try:
+        if row.kind == PDF:
+            # Each worker renders once first (fonts load on first use), then one at a time.
+            warm = [
+                threading.Thread(target=fetch_status, args=(url, cookie)) for _ in range(WORKERS)
+            ]
+            for t in warm:
+                t.start()
+            for t in warm:
+                t.join()
+            row.single = parse_wrk_output(
+                wrk(url, connections=1, seconds=durations["pdf"], timeout_s=60, cookie=cookie)
+            )
+        else:
+            wrk(url, connections=8, seconds=1, timeout_s=10, cookie=cookie)
+            row.load = parse_wrk_output(
+                wrk(
+                    url,
+                    connections=CONNECTIONS,
+                    seconds=durations["load"],
+                    timeout_s=10,
+                    cookie=cookie,
+                )
+            )
+            row.load_connections = CONNECTIONS
+            row.single = parse_wrk_output(
+                wrk(url, connections=1, seconds=durations["single"], timeout_s=10, cookie=cookie)
+            )
+    except (WrkOutputError, subprocess.TimeoutExpired) as exc:
+        row.status = f"wrk-fel: {str(exc)[:60]}"
+    main = row.main
+    if main is not None:
+        log(
+            f"  {row.label}: {main.requests_per_s:.1f} req/s, p50 {main.p50_ms} ms, "
+            f"p95 {main.p95_ms} ms, fel {main.errors}/{main.requests}"
+        )
+    return row
+
+
+def run_scale(
+    scale: int, env: dict, durations: dict, budget: Budget, workdir: Path, collectstatic: bool
+) -> tuple[list[Measurement], dict]:
+    out = workdir / f"prepare-{scale}x.json"
+    log(f"{scale}×: bygger databasen")
+    cmd = [sys.executable, "-m", "bench.prepare", "--scale", str(scale), "--out", str(out)]
+    if collectstatic:
+        cmd.append("--collectstatic")
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, timeout=max(60, budget.left()))
+    prepared = json.loads(out.read_text())
+    server = Server(env, workdir / f"gunicorn-{scale}x.log")
+    rows: list[Measurement] = []
+    try:
+        server.wait_ready()
+        log(f"{scale}×: gunicorn ({WORKERS} arbetare) på {server.base}")
+        for entry in prepared["targets"]:
+            rows.append(measure(entry, server, durations, budget))
+    finally:
+        server.stop()
+    prepared["load_after"] = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    return rows, prepared
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="korta körningar (för utveckling)")
+    parser.add_argument("--scales", default="1,10")
+    parser.add_argument("--json", help="skriv alla mätvärden som JSON hit")
+    args = parser.parse_args(argv)
+    # `timeout` or Ctrl-C: leave through the finally blocks, which stop gunicorn.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        print("DATABASE_URL till PostgreSQL saknas: kör via `make bench`.", file=sys.stderr)
+        return 2
+    if shutil.which("wrk") is None:
+        print("wrk saknas: kör via `make bench` (installerar Debians paket wrk).", file=sys.stderr)
+        return 2
+    durations = (
+        {"load": 2, "single": 1, "pdf": 3} if args.quick else {"load": 5, "single": 3, "pdf": 8}
+    )
+    budget = Budget(BUDGET_S)
+    started = time.monotonic()
+    info = machine_info()
+    workdir = Path(tempfile.mkdtemp(prefix="familjeombud-bench."))
+    base_url = os.environ["DATABASE_URL"]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "PYTHONPATH": str(ROOT),
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Plain HTTP on loopback: the HTTPS redirect and secure-only cookies would stop wrk.
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "BENCH_STATIC_ROOT": str(workdir / "static"),
+        "LOG_LEVEL": "WARNING",
+    }
+    results: dict[int, tuple[list[Measurement], dict]] = {}
+    try:
+        for i, scale in enumerate(int(s) for s in args.scales.split(",")):
+            url = base_url if i == 0 else create_database(base_url, f"familjeombud_{scale}x")
+            results[scale] = run_scale(
+                scale, {**env, "DATABASE_URL": url}, durations, budget, workdir, i == 0
+            )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    elapsed = time.monotonic() - started
+    info["load average (slut)"] = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    print()
+    print("## Maskin")
+    for key, value in info.items():
+        print(f"- {key}: {value}")
+    print(
+        f"- gunicorn {WORKERS} arbetare (sync), wrk -c{CONNECTIONS} -d{durations['load']}s; "
+        f"1 anslutn. -d{durations['single']}s; PDF 1 anslutn. -d{durations['pdf']}s"
+    )
+    for scale, (rows, prepared) in results.items():
+        print(f"\n## {scale}× data")
+        data = ", ".join(f"{k.split('.')[-1]} {v}" for k, v in prepared["data"].items())
+        print(f"Data: {data}")
+        for note in prepared["notes"]:
+            print(f"Not: {note}")
+        print()
+        print(results_table(rows))
+    scales = sorted(results)
+    if len(scales) >= 2:
+        one, ten = results[scales[0]][0], results[scales[-1]][0]
+        print(f"\n## {scales[-1]}× mot {scales[0]}×")
+        print(scaling_table(one, ten))
+        verdicts = evaluate_targets(one, ten)
+        print("\n## Mål (1× · 10×)")
+        print(targets_matrix(verdicts))
+        print()
+        for line in misses(verdicts):
+            print(line)
+        print(summary_line(verdicts))
+    print(f"\nTotal tid: {elapsed:.0f} s")
+    if args.json:
+        payload = {
+            "machine": info,
+            "durations": durations,
+            "elapsed_s": round(elapsed),
+            "scales": {
+                str(s): {"rows": [asdict(r) for r in rows], "prepared": prepared}
+                for s, (rows, prepared) in results.items()
+            },
+        }
+        for scale_data in payload["scales"].values():
+            for t in scale_data["prepared"]["targets"]:
+                t.pop("cookie", None)
+        Path(args.json).write_text(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
