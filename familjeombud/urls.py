@@ -16,6 +16,7 @@ urlpatterns = [
     path("stodpaket/", include("mandates.urls")),
     path("beredskap/", include("checklists.urls")),
     path("samverkan/", include("samverkan.urls")),
+    path("utbildning/", include("training.urls")),
     path("", include("familjeombud.public_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "mandates",
     "checklists",
     "samverkan",
+    "training",
 ]
 
 MIDDLEWARE = [
