@@ -71,7 +71,8 @@ class AccessibilityStatement(SingletonModel):
 
 
 class StatementRow(models.Model):
-    statement = models.ForeignKey(AccessibilityStatement, on_delete=models.CASCADE)
+    """One row of a statement list; each concrete kind names its own reverse relation."""
+
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
     content = models.CharField(_("innehåll"), max_length=300)
     description = models.TextField(_("beskrivning och skäl"))

@@ -60,3 +60,48 @@ def heading_problems(levels: list[int]) -> list[str]:
         if after > before + 1:
             problems.append(f"h{before} followed by h{after}")
     return problems
+
+
+class FormValues(HTMLParser):
+    """The values a browser would submit from the page's forms (enough for admin change forms)."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: dict[str, str] = {}
+        self._textarea: str | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name:
+            if attrs.get("type") in {"checkbox", "radio"}:
+                if "checked" in attrs:
+                    self.values[name] = attrs.get("value", "on")
+            elif attrs.get("type") not in {"submit", "button", "file"}:
+                self.values[name] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.values[name] = ""
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.values[self._select] = attrs.get("value", "")
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            if self._textarea:
+                self.values[self._textarea] = self.values[self._textarea].removeprefix("\n")
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+
+def form_values(html: str) -> dict[str, str]:
+    parser = FormValues()
+    parser.feed(html)
+    return parser.values
