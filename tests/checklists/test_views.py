@@ -162,7 +162,7 @@ def test_the_unit_page_shows_progress_bars_links_and_labelled_controls(
     assert '<progress id="progress-area-barnets-rattigheter" max="3" value="1"' in html
     assert reverse("mandates:area_detail", args=["barnets-rattigheter"]) in html
     assert html.count("<legend") >= 30  # item fieldset + status fieldset per item
-    assert 'for="reason-%d"' % items[0].pk in html and 'for="comment-%d"' % items[0].pk in html
+    assert f'for="reason-{items[0].pk}"' in html and f'for="comment-{items[0].pk}"' in html
     assert 'aria-live="polite"' in html
     assert "checklists/checklist.js" in html
     assert "style=" not in html and "<script>" not in html
