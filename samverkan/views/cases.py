@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -183,11 +182,10 @@ class CloseView(CaseStepView):
         )
 
 
-class BreakGlassView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+class BreakGlassView(ClinicianMixin, FormView):
     """An administrator opens a case they are not a member of, for one hour, with a reason."""
 
     permission_required = BREAK_GLASS_PERMISSION
-    raise_exception = True
     template_name = "samverkan/break_glass.html"
     form_class = forms.BreakGlassForm
 
