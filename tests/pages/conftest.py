@@ -4,6 +4,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+# The browser harness's fixtures, shared so the report form is tested like every public page.
+from tests.browser.conftest import axe, browser, page  # noqa: F401
+
 SITE_PAGES_FIXTURE = str(Path(settings.BASE_DIR, "fixtures", "05_site_pages.json"))
 
 

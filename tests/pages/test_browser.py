@@ -6,7 +6,6 @@ import pytest
 from familjeombud.forms import MSG_DESCRIPTION_REQUIRED
 from familjeombud.models import AccessibilityReport
 from familjeombud.pages.views import MSG_REPORT_SENT
-from tests.browser.conftest import axe, browser, page  # noqa: F401  (shared browser fixtures)
 from tests.browser.helpers import focused
 
 pytestmark = pytest.mark.browser
@@ -24,7 +23,7 @@ def shipped_pages(transactional_db):
 def test_a_visitor_reports_a_problem_by_keyboard_and_every_state_passes_axe(
     page,
     axe,
-    shipped_pages,  # noqa: F811
+    shipped_pages,
 ):
     page.goto("/tillganglighet/?sida=/stodpaket/")
     axe(page)
@@ -57,6 +56,6 @@ def test_a_visitor_reports_a_problem_by_keyboard_and_every_state_passes_axe(
     assert report.wants_accessible_version and report.page == "/stodpaket/"
 
 
-def test_the_personal_data_notice_passes_axe(page, axe, shipped_pages):  # noqa: F811
+def test_the_personal_data_notice_passes_axe(page, axe, shipped_pages):
     page.goto("/personuppgifter/")
     axe(page)
