@@ -79,7 +79,9 @@ def test_login_page_is_in_swedish_and_rejects_a_wrong_password(client):
 
 
 def _run_django(env_overrides: dict, code: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    # The subprocess sees only what a production server would: no test-only switches.
+    unset = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
