@@ -49,3 +49,18 @@ def test_every_public_html_page_links_both_pages_in_its_footer(client):
         assert 'href="/personuppgifter/"' in footer, path
         checked.append(path)
     assert {"/", "/tillganglighet/", "/personuppgifter/"} <= set(checked)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["anonymous", "user", "administrator"])
+@pytest.mark.parametrize("name", ["accessibility_statement", "privacy_notice"])
+def test_both_pages_are_open_to_everyone_whoever_is_logged_in(
+    client, django_user_model, site_pages, who, name
+):
+    if who == "user":
+        client.force_login(django_user_model.objects.create_user("anna"))
+    elif who == "administrator":
+        client.force_login(django_user_model.objects.create_superuser("chef", "", "x"))
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert structure(response.content.decode()).headings.count(1) == 1

@@ -41,6 +41,8 @@ def page_field_value(html: str) -> str:
         ("?sida=https://evil.example/x", "", ""),
         ("?sida=//evil.example/x", "", ""),
         ("?sida=javascript:alert(1)", "", ""),
+        ("?sida=/%5Cevil.example/", "", ""),
+        ("", "http://user@testserver/x", ""),
     ],
 )
 def test_the_page_address_is_prefilled_only_from_this_sites_paths(client, query, referer, expected):
