@@ -4,7 +4,8 @@ Rows are matched on id, so exporting and importing again changes nothing; every 
 validated with full_clean and the whole file is one transaction, so one bad row imports nothing.
 """
 
-from import_export import resources
+from django.db import models, transaction
+from import_export import resources, widgets
 
 from .models import CONTENT_MODELS
 
@@ -12,6 +13,31 @@ DERIVED_FIELDS = {
     "lawreference": ["citation"],
     "film": ["duration_min_seconds", "duration_max_seconds", "parts"],
 }
+
+
+class ContentResource(resources.ModelResource):
+    """Empty text cells (CSV, XLSX) come back as "" like the rows had, not as NULL."""
+
+    def import_data(self, dataset, *args, **kwargs):
+        """All or nothing: a row that fails validation also undoes the rows before it."""
+        with transaction.atomic():
+            result = super().import_data(dataset, *args, **kwargs)
+            if result.has_errors() or result.has_validation_errors():
+                transaction.set_rollback(True)
+        return result
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        if isinstance(f, models.TextField):
+            return widgets.CharWidget
+        return super().widget_from_django_field(f, default)
+
+    @classmethod
+    def widget_kwargs_for_field(cls, field_name, django_field):
+        kwargs = super().widget_kwargs_for_field(field_name, django_field)
+        if isinstance(django_field, models.TextField) and django_field.blank:
+            kwargs.update({"coerce_to_string": True, "allow_blank": True})
+        return kwargs
 
 
 def resource_for(model) -> type[resources.ModelResource]:
@@ -30,7 +56,7 @@ def resource_for(model) -> type[resources.ModelResource]:
             "use_transactions": True,
         },
     )
-    return type(f"{model.__name__}Resource", (resources.ModelResource,), {"Meta": meta})
+    return type(f"{model.__name__}Resource", (ContentResource,), {"Meta": meta})
 
 
 RESOURCES = {model: resource_for(model) for model in CONTENT_MODELS}

@@ -41,8 +41,18 @@ EXPECTED = {
     "vald-i-nara-relationer": (6, 3, 3, 9, 14, 1, 5, 3, 1, 5),
     "samverkan-kronobarnsmodellen": (2, 1, 3, 1, 3, 0, 1, 0, 0, 3),
 }
-KINDS = [LawReference, GoverningDocument, "checklist", Presentation, Film, FilmGroup,
-         FurtherReading, WebCourse, EmployerResource, ReflectionQuestion]
+KINDS = [
+    LawReference,
+    GoverningDocument,
+    "checklist",
+    Presentation,
+    Film,
+    FilmGroup,
+    FurtherReading,
+    WebCourse,
+    EmployerResource,
+    ReflectionQuestion,
+]
 
 
 def count(area, kind) -> int:
@@ -106,8 +116,15 @@ def test_every_address_of_the_source_belongs_to_an_item(package):
     in_source = set(re.findall(r"^(https?://\S+)$", SOURCE.read_text(), re.M))
     mails = set(re.findall(r"^mailto:(\S+)$", SOURCE.read_text(), re.M))
     linked = set()
-    for model in [GoverningDocument, Presentation, FilmGroup, Film, FurtherReading, WebCourse,
-                  EmployerResource]:
+    for model in [
+        GoverningDocument,
+        Presentation,
+        FilmGroup,
+        Film,
+        FurtherReading,
+        WebCourse,
+        EmployerResource,
+    ]:
         linked |= set(model.objects.exclude(url="").values_list("url", flat=True))
     assert in_source == linked
     assert mails == set(Contact.objects.values_list("email", flat=True))

@@ -95,7 +95,11 @@ def test_area_film_total_is_available_for_session_planning(package):
     area = MandateArea.objects.get(slug="vald-i-nara-relationer")
     total = area.film_total()
     expected = sum(Film.objects.filter(area=area).values_list("duration_min_seconds", flat=True))
-    assert total.min_seconds == expected == (3 + 7 + 19 + 4 + 3 + 5 + 7 + 9 + 7 + 5 + 3 + 3) * 60 + 230 + 210
+    assert (
+        total.min_seconds
+        == expected
+        == (3 + 7 + 19 + 4 + 3 + 5 + 7 + 9 + 7 + 5 + 3 + 3) * 60 + 230 + 210
+    )
 
 
 def test_role_page_lists_areas_assignments_prerequisites_and_contacts(package, client):
