@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint import HTML, URLFetcher
+from weasyprint.urls import URLFetcherResponse
 
 PDF_BASE_URL = "https://familjeombud.invalid/"
 
@@ -16,6 +17,10 @@ class StaticFilesFetcher(URLFetcher):
         if not url.startswith(static_prefix):
             raise ValueError(f"Extern resurs hämtas inte i PDF: {url}")
         relative = url[len(static_prefix) :].split("?")[0]
+        if relative.startswith("vendor/"):
+            # Bootstrap's screen layout adds nothing to a printed report but slow parsing and
+            # warnings; the portal's own print stylesheets are enough.
+            return URLFetcherResponse(url, b"", {"Content-Type": "text/css"})
         # Development finds sources; production finds collected (hashed) names in STATIC_ROOT.
         found = finders.find(relative)
         if not found and settings.STATIC_ROOT and Path(settings.STATIC_ROOT, relative).is_file():

@@ -26,6 +26,13 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+def display_name(user) -> str:
+    """Full name where known; the demo and import data often only have a username."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
 class AssessmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(unit__in=Unit.objects.visible_to(user))
@@ -108,6 +115,10 @@ class ItemAssessment(models.Model):
     def __str__(self) -> str:
         return f"{self.assessment}: {self.item} – {self.get_status_display()}"
 
+    @property
+    def changed_by_name(self) -> str:
+        return display_name(self.changed_by)
+
 
 class StatusChange(models.Model):
     """Append-only history: one row per saved change, never edited."""
@@ -140,3 +151,7 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def changed_by_name(self) -> str:
+        return display_name(self.changed_by)
