@@ -1,9 +1,10 @@
 """Search over every kind of item in the package.
 
-PostgreSQL: full-text search with the 'swedish' configuration. Each word of the query is stemmed
-and matched as a prefix ("anmälan" -> 'anmäl':*), so inflections and compounds starting with the
-word are found ("anmälan" finds "anmälningsplikten", "barnets" finds "barn"). Hits are ranked
-with ts_rank and excerpts marked with <mark>. Other databases (SQLite in development): a plain
+PostgreSQL: full-text search with the 'swedish' configuration. The snowball stemmer alone keeps
+"anmälan" as 'anmälan' and "barnets" as 'barnet', while the text has 'anmälningsplik' and
+'barn'; so each word is also tried without a common Swedish ending ("anmälan" -> "anmäl",
+"barnets" -> "barn") and both forms are matched as prefixes of the stemmed text:
+('anmälan':* | 'anmäl':*). Hits are ranked with ts_rank and excerpts marked with <mark>. Other databases (SQLite in development): a plain
 case-insensitive substring search with the same result shape.
 """
 
@@ -144,6 +145,57 @@ def words_of(query: str) -> list[str]:
     return re.findall(r"\w+", query)
 
 
+# Longest first; a stem keeps at least MIN_STEM letters so short words stay as they are.
+SWEDISH_ENDINGS = sorted(
+    [
+        "ernas",
+        "arnas",
+        "ornas",
+        "arna",
+        "erna",
+        "orna",
+        "ande",
+        "ende",
+        "ets",
+        "ens",
+        "ans",
+        "ers",
+        "ars",
+        "ors",
+        "an",
+        "en",
+        "et",
+        "er",
+        "ar",
+        "or",
+        "na",
+        "s",
+        "a",
+        "e",
+    ],
+    key=len,
+    reverse=True,
+)
+MIN_STEM = 4
+
+
+def without_ending(word: str) -> str:
+    lower = word.lower()
+    for ending in SWEDISH_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= MIN_STEM:
+            return lower[: -len(ending)]
+    return lower
+
+
+def tsquery_text(query: str) -> str:
+    """'anmälan barnets' -> '(anmälan:* | anmäl:*) & (barnets:* | barn:*)' (only \\w letters)."""
+    terms = []
+    for word in words_of(query):
+        forms = dict.fromkeys([word.lower(), without_ending(word)])
+        terms.append("(" + " | ".join(f"{form}:*" for form in forms) + ")")
+    return " & ".join(terms)
+
+
 def search(raw: str) -> list[Hit]:
     """One query per kind of item, so the count does not grow with the content."""
     query = clean_query(raw)
@@ -168,9 +220,7 @@ def _document(fields):
 
 
 def _postgres_hits(source: Source, query: str) -> list[Hit]:
-    tsquery = SearchQuery(
-        " & ".join(f"{word}:*" for word in words_of(query)), config="swedish", search_type="raw"
-    )
+    tsquery = SearchQuery(tsquery_text(query), config="swedish", search_type="raw")
     vector = SearchVector(*source.fields, config="swedish")
     rows = (
         source.queryset.annotate(

@@ -52,5 +52,10 @@ class MandateArea(models.Model):
         return sorted([*loose, *groups], key=lambda entry: (entry.order, entry.pk))
 
     def film_total(self) -> DurationTotal:
-        """Total viewing time of the area's (prefetched) films, for workshop planning."""
-        return total_duration(self.films.all())
+        """Total viewing time of the area's published films, for workshop planning.
+
+        Uses the prefetched (already published-only) films when there are some, else one query.
+        """
+        if "films" in getattr(self, "_prefetched_objects_cache", {}):
+            return total_duration(self.films.all())
+        return total_duration(self.films.published())

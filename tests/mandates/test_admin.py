@@ -40,7 +40,7 @@ def scramble(model) -> None:
     """Change every imported value in place (update(): no cascade into other apps' tables)."""
     changes = {}
     for field in model._meta.concrete_fields:
-        if field.primary_key or field.is_relation or not field.editable:
+        if field.primary_key or field.is_relation or not field.editable or field.choices:
             continue
         if isinstance(field, (CharField, TextField)):
             changes[field.name] = Concat(F(field.name), Value("-ändrad"))

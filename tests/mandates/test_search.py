@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from mandates.search import plain_excerpt, search
+from mandates.search import plain_excerpt, search, tsquery_text, without_ending
 from mandates.views import SEARCH_TOO_SHORT
 
 POSTGRES = connection.vendor == "postgresql"
@@ -90,3 +90,15 @@ def test_a_very_long_query_is_cut_not_an_error(package, client):
 def test_search_query_count_does_not_grow_with_content(package, django_assert_num_queries):
     with django_assert_num_queries(11):  # one per kind of item
         search("barn")
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("anmälan", "anmäl"), ("barnets", "barn"), ("Barnen", "barn"), ("våld", "våld")],
+)
+def test_a_common_swedish_ending_is_dropped_for_the_second_form_of_a_word(word, stem):
+    assert without_ending(word) == stem
+
+
+def test_the_postgresql_query_tries_the_word_and_its_shorter_form_as_prefixes():
+    assert tsquery_text("anmälan barnets!") == "(anmälan:* | anmäl:*) & (barnets:* | barn:*)"
