@@ -1,6 +1,8 @@
 import datetime
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
@@ -169,3 +171,29 @@ def test_a_second_statement_cannot_exist(db):
     )
     other.save()
     assert AccessibilityStatement.objects.get().service_name == "Sparad igen"
+
+
+def pdf_writers() -> dict[str, str]:
+    """Source of every module in the project that renders a PDF with WeasyPrint."""
+    base = Path(settings.BASE_DIR)
+    found = {}
+    for path in base.rglob("*.py"):
+        relative = path.relative_to(base)
+        if relative.parts[0] in {".venv", "tests", "node_modules", "build"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if ".write_pdf(" in text:
+            found[str(relative)] = text
+    return found
+
+
+def test_the_shipped_pdf_row_matches_how_the_portal_writes_its_pdfs():
+    """If someone turns on tagged PDF (pdf/ua or pdf_tags), the statement must be updated."""
+    fixture = Path(SITE_PAGES_FIXTURE).read_text(encoding="utf-8")
+    tagged = [
+        name for name, text in pdf_writers().items() if "pdf/ua" in text or "pdf_tags" in text
+    ]
+    claims_untagged = "Filerna skapas i dag utan taggning" in fixture
+    assert claims_untagged == (not tagged), (
+        f"PDF-raden i fixtures/05_site_pages.json stämmer inte längre: taggade: {tagged}"
+    )
