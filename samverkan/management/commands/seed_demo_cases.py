@@ -13,7 +13,7 @@ from samverkan.models import AuditAction, Case, Municipality
 from samverkan.services.audit import audit
 
 DEMO_USERNAME = "demo-kliniker"
-DEMO_CASE_ID = uuid.UUID("00000000-0000-4000-8000-00000000d3e0")
+DEMO_CASE_ID = uuid.UUID("d3e0c45e-5a3f-4c2e-9b1d-7e6a9c0f1e01")
 # Skatteverket's well-known test number: valid format and check digit, belongs to nobody.
 DEMO_PERSONNUMMER = "201212121212"
 
