@@ -4,8 +4,9 @@ PostgreSQL: full-text search with the 'swedish' configuration. The snowball stem
 "anmälan" as 'anmälan' and "barnets" as 'barnet', while the text has 'anmälningsplik' and
 'barn'; so each word is also tried without a common Swedish ending ("anmälan" -> "anmäl",
 "barnets" -> "barn") and both forms are matched as prefixes of the stemmed text:
-('anmälan':* | 'anmäl':*). Hits are ranked with ts_rank and excerpts marked with <mark>. Other databases (SQLite in development): a plain
-case-insensitive substring search with the same result shape.
+('anmälan':* | 'anmäl':*). Hits are ranked with ts_rank and excerpts marked with <mark>.
+Other databases (SQLite in development): a plain case-insensitive substring search with the
+same result shape.
 """
 
 import re
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -216,7 +217,7 @@ def _document(fields):
     parts = []
     for field in fields:
         parts.extend([F(field), Value(" ")])
-    return Concat(*parts)
+    return Concat(*parts, output_field=TextField())
 
 
 def _postgres_hits(source: Source, query: str) -> list[Hit]:
