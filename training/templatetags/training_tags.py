@@ -1,0 +1,43 @@
+"""Training pieces other apps' templates can show without importing training in Python."""
+
+from django import template
+from django.utils import timezone
+
+from checklists.models import Membership
+
+from ..models import ADMIN_PERMISSION
+from ..selectors import open_actions
+from ..services import can_plan
+
+register = template.Library()
+
+
+def _may_see(context, user, unit) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser or user.has_perm(ADMIN_PERMISSION):
+        return True
+    # The unit page has already worked out membership as can_edit; reuse it to save a query.
+    if context.get("can_edit") is True:
+        return True
+    return Membership.objects.filter(unit=unit, user=user).exists()
+
+
+@register.inclusion_tag("training/includes/open_actions.html", takes_context=True)
+def unit_open_actions(context, unit):
+    """The unit's open agreed actions, for its members and administrators only; nothing for
+    anyone else (the region sees readiness, not the unit's own reflections)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not _may_see(context, user, unit):
+        return {"visible": False}
+    actions = list(open_actions(unit.pk))
+    return {
+        "visible": True,
+        "unit": unit,
+        "actions": actions,
+        "today": timezone.localdate(),
+        # Only asked when there is something to close, so an empty list costs one query.
+        "can_plan": bool(actions) and can_plan(user, unit),
+        "request": request,
+    }
