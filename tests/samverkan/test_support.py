@@ -8,7 +8,11 @@ from django.utils import timezone
 
 from samverkan.admin import UNCONFIRMED_WARNING
 from samverkan.ics import escape_text, fold, meeting_ics
-from samverkan.management.commands.seed_demo_cases import DEMO_CASE_ID, DEMO_USERNAME
+from samverkan.management.commands.seed_demo_cases import (
+    DEMO_ADMIN_CASE_ID,
+    DEMO_CASE_ID,
+    DEMO_USERNAME,
+)
 from samverkan.models import AuditAction, AuditEntry, Case, WheelArea
 from samverkan.services.audit import audit
 from samverkan.wheel import wheel_svg
@@ -108,10 +112,9 @@ def test_seed_demo_cases_is_idempotent_and_prints_a_generated_password(
     call_command("seed_demo_cases", "--dev")
     second = capsys.readouterr().out
     assert django_user_model.objects.filter(username=DEMO_USERNAME).count() == 1
-    assert Case.objects.filter(pk=DEMO_CASE_ID).count() == 1
-    case = Case.objects.get(pk=DEMO_CASE_ID)
-    assert case.created_by == admin_user
-    assert case.members.filter(username=DEMO_USERNAME).exists()
+    assert Case.objects.count() == 2
+    assert Case.objects.get(pk=DEMO_CASE_ID).created_by.username == DEMO_USERNAME
+    assert Case.objects.get(pk=DEMO_ADMIN_CASE_ID).created_by == admin_user
     password = second.split("lösenord ")[1].split(" ")[0]
     assert password not in first and len(password) >= 12
     assert django_user_model.objects.get(username=DEMO_USERNAME).check_password(password)
@@ -124,6 +127,8 @@ def test_the_demo_clinician_can_open_the_demo_case(
     client.force_login(django_user_model.objects.get(username=DEMO_USERNAME))
     response = client.get(reverse("samverkan:case_detail", kwargs={"pk": DEMO_CASE_ID}))
     assert response.status_code == 200
+    other = client.get(reverse("samverkan:case_detail", kwargs={"pk": DEMO_ADMIN_CASE_ID}))
+    assert other.status_code == 404
     assert AuditEntry.objects.filter(case_id=DEMO_CASE_ID, action=AuditAction.VIEWED).exists()
 
 
