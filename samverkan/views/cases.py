@@ -5,6 +5,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from samverkan import forms
@@ -76,7 +77,7 @@ class CaseCreateView(ClinicianMixin, FormView):
 
     def form_valid(self, form):
         case = case_services.case_create(actor=self.request.user, **form.cleaned_data)
-        messages.success(self.request, "Ärendet är skapat. Börja med behovsbedömningen.")
+        messages.success(self.request, _("Ärendet är skapat. Börja med behovsbedömningen."))
         return redirect("samverkan:assessment", pk=case.pk)
 
 
@@ -156,8 +157,8 @@ class CaseDetailView(CaseMixin, TemplateView):
 
 class AddMemberView(CaseStepView):
     form_class = forms.MemberForm
-    title = "Lägg till kollega"
-    success_message = "Kollegan har nu tillgång till ärendet."
+    title = _("Lägg till kollega")
+    success_message = _("Kollegan har nu tillgång till ärendet.")
 
     def perform(self, form):
         colleague = (
@@ -172,9 +173,9 @@ class AddMemberView(CaseStepView):
 
 class CloseView(CaseStepView):
     form_class = forms.CloseForm
-    title = "Avsluta ärendet"
+    title = _("Avsluta ärendet")
     guide_template = "samverkan/guides/close.html"
-    success_message = "Ärendet är avslutat."
+    success_message = _("Ärendet är avslutat.")
 
     def perform(self, form):
         case_services.case_close(
@@ -199,7 +200,7 @@ class BreakGlassView(ClinicianMixin, FormView):
             return self.form_invalid(form)
         audit(who=self.request.user, case=case, action=AuditAction.BREAK_GLASS, detail=reason)
         grant_break_glass(self.request, case.pk)
-        messages.warning(self.request, "Nödåtkomst i en timme. Allt du gör loggas.")
+        messages.warning(self.request, _("Nödåtkomst i en timme. Allt du gör loggas."))
         return redirect(reverse("samverkan:case_detail", kwargs={"pk": case.pk}))
 
 

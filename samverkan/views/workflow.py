@@ -4,6 +4,7 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from samverkan import forms
 from samverkan.models import Municipality, OrganisationType
@@ -17,7 +18,7 @@ from .base import CaseStepView
 
 class AssessmentView(CaseStepView):
     form_class = forms.AssessmentForm
-    title = "Finns det behov av samverkan?"
+    title = _("Finns det behov av samverkan?")
     guide_template = "samverkan/guides/assessment.html"
 
     def perform(self, form):
@@ -31,8 +32,8 @@ class AssessmentView(CaseStepView):
 
 class GuardianView(CaseStepView):
     form_class = forms.GuardianForm
-    title = "Lägg till vårdnadshavare"
-    success_message = "Vårdnadshavaren är tillagd."
+    title = _("Lägg till vårdnadshavare")
+    success_message = _("Vårdnadshavaren är tillagd.")
 
     def perform(self, form):
         case_services.case_add_guardian(
@@ -42,9 +43,9 @@ class GuardianView(CaseStepView):
 
 class YouthView(CaseStepView):
     form_class = forms.YouthForm
-    title = "Samtycker barnet själv?"
+    title = _("Samtycker barnet själv?")
     guide_template = "samverkan/guides/consent.html"
-    success_message = "Sparat."
+    success_message = _("Sparat.")
 
     def get_initial(self):
         return {"youth_consents": self.case.youth_consents}
@@ -57,9 +58,9 @@ class YouthView(CaseStepView):
 
 class ConsentView(CaseStepView):
     form_class = forms.ConsentForm
-    title = "Registrera samtycke"
+    title = _("Registrera samtycke")
     guide_template = "samverkan/guides/consent.html"
-    success_message = "Samtycket är registrerat."
+    success_message = _("Samtycket är registrerat.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "case": self.case}
@@ -79,9 +80,9 @@ class ConsentView(CaseStepView):
 
 class CompleteConsentView(CaseStepView):
     form_class = django_forms.Form
-    title = "Samtycket är komplett"
+    title = _("Samtycket är komplett")
     guide_template = "samverkan/guides/consent.html"
-    success_message = "Samtycket är komplett. Nästa steg: initiera samverkan."
+    success_message = _("Samtycket är komplett. Nästa steg: initiera samverkan.")
 
     def perform(self, form):
         case_services.case_complete_consent(case=self.case, actor=self.request.user)
@@ -89,9 +90,9 @@ class CompleteConsentView(CaseStepView):
 
 class InitiationView(CaseStepView):
     form_class = forms.InitiationForm
-    title = "Initiera samverkan"
+    title = _("Initiera samverkan")
     guide_template = "samverkan/guides/initiation.html"
-    success_message = "Områden och avstämning är sparade."
+    success_message = _("Områden och avstämning är sparade.")
 
     def get_initial(self):
         c = self.case
@@ -115,9 +116,9 @@ class InitiationView(CaseStepView):
 
 class MeetingBookView(CaseStepView):
     form_class = forms.MeetingBookingForm
-    title = "Boka samverkansmöte"
+    title = _("Boka samverkansmöte")
     guide_template = "samverkan/guides/meeting_booking.html"
-    success_message = "Mötet är bokat. Skicka inbjudan i god tid."
+    success_message = _("Mötet är bokat. Skicka inbjudan i god tid.")
 
     def perform(self, form):
         d = form.cleaned_data
@@ -133,7 +134,7 @@ class MeetingBookView(CaseStepView):
 
 class InviteView(CaseStepView):
     form_class = forms.InvitationForm
-    title = "Bjud in en verksamhet"
+    title = _("Bjud in en verksamhet")
     guide_template = "samverkan/guides/invitation.html"
 
     def get_context_data(self, **kwargs):
@@ -158,9 +159,9 @@ class InviteView(CaseStepView):
 
 class ContactView(CaseStepView):
     form_class = forms.ContactForm
-    title = "Kontakt innan samverkansmöte"
+    title = _("Kontakt innan samverkansmöte")
     guide_template = "samverkan/guides/contact.html"
-    success_message = "Kontakten är antecknad."
+    success_message = _("Kontakten är antecknad.")
 
     def perform(self, form):
         meeting_services.case_record_contact(
@@ -170,9 +171,9 @@ class ContactView(CaseStepView):
 
 class MeetingHeldView(CaseStepView):
     form_class = forms.MeetingHeldForm
-    title = "Samverkansmötet"
+    title = _("Samverkansmötet")
     guide_template = "samverkan/guides/meeting.html"
-    success_message = "Mötet är registrerat. Anteckna nu Barnets plan."
+    success_message = _("Mötet är registrerat. Anteckna nu Barnets plan.")
 
     def perform(self, form):
         meeting_services.case_record_meeting(
@@ -187,10 +188,10 @@ class PlanEditView(CaseStepView):
     """Header form plus a formset of actions; saving always makes a new version."""
 
     form_class = forms.PlanForm
-    title = "Barnets plan"
+    title = _("Barnets plan")
     template_name = "samverkan/plan_form.html"
     guide_template = "samverkan/guides/plan.html"
-    success_message = "Barnets plan är sparad som en ny version."
+    success_message = _("Barnets plan är sparad som en ny version.")
 
     def get_initial(self):
         plan = current_plan(self.case)
@@ -238,9 +239,9 @@ class PlanEditView(CaseStepView):
 
 class FollowUpView(CaseStepView):
     form_class = forms.FollowUpForm
-    title = "Fortsatt samordning och samverkan"
+    title = _("Fortsatt samordning och samverkan")
     guide_template = "samverkan/guides/follow_up.html"
-    success_message = "Nästa samverkansmöte är bokat."
+    success_message = _("Nästa samverkansmöte är bokat.")
 
     def get_initial(self):
         return {"coordinator": default_coordinator(current_plan(self.case))}
