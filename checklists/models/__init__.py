@@ -19,6 +19,7 @@ from .units import (
     Unit,
     UnitKind,
     UnitQuerySet,
+    strateg_group,
 )
 
 __all__ = [
@@ -38,4 +39,5 @@ __all__ = [
     "Unit",
     "UnitKind",
     "UnitQuerySet",
+    "strateg_group",
 ]

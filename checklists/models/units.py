@@ -119,3 +119,23 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.unit} ({self.get_role_display()})"
+
+
+STRATEG_GROUP = "Strateg"
+
+
+def strateg_group():
+    """The region role's group. Migration 0003 creates it; this recreates it where a flushed
+    database (transactional tests, a reset) lost it, so demo data and tests never depend on it."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    group, _ = Group.objects.get_or_create(name=STRATEG_GROUP)
+    content_type = ContentType.objects.get_for_model(Unit)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="view_region",
+        defaults={"name": "Kan se alla verksamheters beredskap (region)"},
+    )
+    group.permissions.add(permission)
+    return group

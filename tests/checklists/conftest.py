@@ -3,7 +3,7 @@ from pathlib import Path
 import factory
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from checklists.models import (
@@ -13,6 +13,7 @@ from checklists.models import (
     Municipality,
     Unit,
     UnitKind,
+    strateg_group,
 )
 from checklists.services import assessment_start_year
 
@@ -82,7 +83,7 @@ def outsider(db):
 @pytest.fixture
 def strateg(db):
     user = UserFactory(username="stina")
-    user.groups.add(Group.objects.get(name="Strateg"))
+    user.groups.add(strateg_group())
     return user
 
 

@@ -46,3 +46,8 @@ def test_a_user_belongs_to_a_unit_only_once():
     Membership.objects.create(unit=unit, user=user, role="chef")
     with pytest.raises(IntegrityError):
         Membership.objects.create(unit=unit, user=user, role="medarbetare")
+
+
+def test_the_strateg_group_is_created_by_the_migration_with_the_region_permission():
+    group = Group.objects.get(name="Strateg")
+    assert list(group.permissions.values_list("codename", flat=True)) == ["view_region"]

@@ -8,7 +8,6 @@ import random
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +26,7 @@ from checklists.models import (
     StatusChange,
     Unit,
     UnitKind,
+    strateg_group,
 )
 
 DEV_UNITS = [
@@ -124,7 +124,7 @@ class Command(BaseCommand):
             strateg.set_password(password)
             strateg.save(update_fields=["password"])
             created_users.append(username)
-        strateg.groups.add(Group.objects.get(name="Strateg"))
+        strateg.groups.add(strateg_group())
 
         admin = User.objects.filter(is_superuser=True).order_by("pk").first()
         if admin:

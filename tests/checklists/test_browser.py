@@ -1,0 +1,100 @@
+"""The unit page and the dashboard in a real browser, under the production CSP: ticking an item
+with the keyboard saves without a reload, moves the progress bars and is announced."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from checklists.models import ChecklistItem, ItemAssessment, Membership, Unit, strateg_group
+from checklists.services import assessment_start_year
+from tests.browser import conftest as browser_fixtures
+from tests.browser.helpers import focused
+
+# The browser harness's fixtures (chromium, CSP-enforcing page, axe, seed content), shared here.
+browser = browser_fixtures.browser
+page = browser_fixtures.page
+axe = browser_fixtures.axe
+content = browser_fixtures.content
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "ett-langt-losenord-123"
+
+
+def log_in(page, username):
+    page.goto(reverse("login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit], main form input[type=submit]").first.click()
+    page.wait_for_load_state("load")
+
+
+@pytest.fixture
+def member_unit(content):
+    unit = Unit.objects.create(name="Vårdcentralen Test", kind="vardcentral", municipality="vaxjo")
+    user = User.objects.create_user("frida", "", PASSWORD, first_name="Frida")
+    Membership.objects.create(unit=unit, user=user, role="familjeombud", days_per_month=2)
+    assessment_start_year(unit=unit, year=2026, by=user, copy_previous=False)
+    return unit
+
+
+def test_a_member_ticks_items_with_the_keyboard_and_the_progress_moves_without_a_reload(
+    page,
+    axe,
+    member_unit,
+):
+    log_in(page, "frida")
+    page.goto(reverse("checklists:unit_detail", args=[member_unit.pk]) + "?ar=2026")
+    axe(page)
+    page.evaluate("window.__noReload = true")
+    first = ChecklistItem.objects.order_by("area__order", "order").first()
+
+    page.locator(f"#status-{first.pk}-ej_paborjad").focus()
+    for _ in range(2):  # Ej påbörjad -> Pågår -> Klar with the arrow keys
+        page.keyboard.press("ArrowRight")
+    assert focused(page)["id"] == f"status-{first.pk}-klar"
+    page.keyboard.press("Tab")  # reason
+    page.keyboard.press("Tab")  # comment
+    page.keyboard.type("Utbildning i mars")
+    page.keyboard.press("Tab")  # save
+    page.keyboard.press("Enter")
+
+    expect(page.locator("#progress-overall-text")).to_have_text("1 av 15 klara (7 %)")
+    expect(page.locator("#progress-area-barnets-rattigheter-text")).to_have_text(
+        "1 av 3 klara (33 %)"
+    )
+    expect(page.locator("#checklist-announcer")).to_contain_text("Sparat: Klar.")
+    assert page.evaluate("window.__noReload") is True
+    assert page.locator("#progress-overall").evaluate("e => [e.value, e.max]") == [1, 15]
+    expect(page.locator(f"#history-{first.pk} li")).to_have_count(1)
+    entry = ItemAssessment.objects.get(assessment__unit=member_unit, item=first)
+    assert (entry.status, entry.comment) == ("klar", "Utbildning i mars")
+    axe(page)
+
+
+def test_a_missing_reason_is_shown_and_announced_without_saving(page, member_unit):
+    log_in(page, "frida")
+    page.goto(reverse("checklists:unit_detail", args=[member_unit.pk]) + "?ar=2026")
+    item = ChecklistItem.objects.order_by("area__order", "order")[1]
+    page.locator(f"#status-{item.pk}-ej_aktuell").check()
+    assert page.locator(f"#reason-{item.pk}").get_attribute("aria-required") == "true"
+    page.locator(f"#reason-{item.pk}").fill("   ")  # passes the browser's check, not ours
+    page.locator(f"#punkt-{item.pk} button[type=submit]").click()
+    expect(page.locator(f"#error-{item.pk}")).to_have_text(
+        "Skriv ett skäl när punkten är Ej aktuell för verksamheten."
+    )
+    expect(page.locator("#checklist-announcer")).to_contain_text("Skriv ett skäl")
+    assert ItemAssessment.objects.get(assessment__unit=member_unit, item=item).status == (
+        "ej_paborjad"
+    )
+
+
+def test_the_region_dashboard_passes_axe(page, axe, member_unit):
+    user = User.objects.create_user("stina", "", PASSWORD)
+    user.groups.add(strateg_group())
+    log_in(page, "stina")
+    page.goto(reverse("checklists:dashboard") + "?ar=2026")
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("table.heatmap")).to_contain_text("Vårdcentralen Test")
+    axe(page)
