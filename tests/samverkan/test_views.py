@@ -403,3 +403,68 @@ def test_get_of_a_transition_only_shows_a_confirmation_page(client, consented_ca
     assert r.status_code == 200
     consented_case.refresh_from_db()
     assert consented_case.state == CaseState.INITIATION
+
+
+def test_every_case_page_warns_about_protected_identity(client, planned_case, clinician):
+    Case.objects.filter(pk=planned_case.pk).update(protected_identity=True)
+    client.force_login(clinician)
+    for url in case_urls(planned_case):
+        response = client.get(url)
+        if response["Content-Type"].startswith("text/html"):
+            assert "Skyddade personuppgifter." in response.content.decode(), url
+
+
+def test_the_plan_pdf_contains_the_wheel_svg_with_chosen_areas(
+    client, planned_case, clinician, monkeypatch
+):
+    import weasyprint
+
+    seen = []
+    real = weasyprint.HTML
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("string", ""))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "HTML", spy)
+    client.force_login(clinician)
+    client.get(reverse("samverkan:plan_pdf", kwargs={"pk": planned_case.pk, "number": 1}))
+    assert "<svg" in seen[0]
+    assert seen[0].count('data-chosen="ja"') == planned_case.areas.count() == 2
+
+
+def test_creating_a_case_never_logs_the_personnummer(client, clinician, directory, caplog):
+    client.force_login(clinician)
+    with caplog.at_level("DEBUG"):
+        client.post(
+            reverse("samverkan:case_create"),
+            {
+                "child_name": "Logg Test",
+                "child_personnummer": "20121212-1212",
+                "age_group": "school",
+            },
+        )
+    assert Case.objects.filter(child_name="Logg Test").exists()
+    assert "20121212" not in caplog.text and "Logg Test" not in caplog.text
+
+
+def test_a_plan_version_page_shows_an_earlier_version_as_earlier(
+    client, planned_case, clinician, org
+):
+    from samverkan.services.plan import PlanItemData, case_save_plan
+
+    area = planned_case.areas.first()
+    case_save_plan(
+        case=planned_case,
+        actor=clinician,
+        items=[PlanItemData(area, "n", "Ny insats", org("Skola"), "p", timezone.localdate())],
+        child_view="",
+        guardians_view="",
+        participants="Alla",
+    )
+    client.force_login(clinician)
+    old = client.get(reverse("samverkan:plan_version", kwargs={"pk": planned_case.pk, "number": 1}))
+    assert "Det här är en tidigare version." in old.content.decode()
+    assert "Extra lästräning" in old.content.decode()
+    new = client.get(reverse("samverkan:plan_version", kwargs={"pk": planned_case.pk, "number": 2}))
+    assert "Ny insats" in new.content.decode() and "tidigare version" not in new.content.decode()
