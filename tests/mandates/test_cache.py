@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -49,10 +50,9 @@ def test_logged_in_users_get_fresh_pages(package, client, django_user_model):
 
 
 def _subprocess_env() -> dict:
-    db = connection.settings_dict
-    url = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@/{db['NAME']}?host={db['HOST']}"
-    if db.get("PORT"):
-        url += f"&port={db['PORT']}"
+    """The same server as this process, but its test database."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    url = urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
     return {
         **os.environ,
         "DATABASE_URL": url,
@@ -73,13 +73,14 @@ def test_a_change_made_by_another_process_is_seen_at_once(transactional_db, clie
         "from mandates.models import ReflectionQuestion as Q; "
         f"q = Q.objects.get(text={QUESTION!r}); q.text = 'Ändrad i en annan process?'; q.save()"
     )
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script],
         cwd=settings.BASE_DIR,
         env=_subprocess_env(),
-        check=True,
         capture_output=True,
+        text=True,
         timeout=120,
     )
+    assert done.returncode == 0, done.stderr[-3000:]
     html = client.get(AREA_URL).content.decode()
     assert "Ändrad i en annan process?" in html and QUESTION not in html
