@@ -32,8 +32,9 @@ CSP_MARKER = "Content Security Policy"
 
 
 def pytest_collection_modifyitems(items):
+    """Every test that starts the browser is marked, wherever it lives (`-m "not browser"`)."""
     for item in items:
-        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+        if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 

@@ -1,0 +1,74 @@
+"""One sample world for the authorization matrix: a user per role and an object behind every
+URL, built with the apps' own factories, fixtures and service functions."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+
+# The apps' own test fixtures, so the sample objects are made the way each app makes them.
+from tests.checklists.conftest import MembershipFactory, UnitFactory, UserFactory, items  # noqa: F401
+from tests.samverkan.conftest import (  # noqa: F401
+    activated_case,
+    clinician,
+    consented_case,
+    directory,
+    invited_case,
+    make_clinician,
+    new_case,
+    org,
+    planned_case,
+)
+
+AREA_SLUG = "barn-som-far-illa"
+
+
+@pytest.fixture
+def world(db, items, planned_case, clinician, make_clinician):  # noqa: F811
+    from checklists.models import MembershipRole, RegionEvent
+    from checklists.selectors import current_year
+    from checklists.services import assessment_start_year
+
+    unit = UnitFactory(name="Vårdcentralen Teleborg")
+    other_unit = UnitFactory(name="Vårdcentralen Ljungby")
+    member = MembershipFactory(unit=unit, user=UserFactory(username="medarbetare")).user
+    other_member = MembershipFactory(unit=other_unit, user=UserFactory(username="annan")).user
+    familjeombud_membership = MembershipFactory(
+        unit=unit, user=UserFactory(username="ombudet"), role=MembershipRole.FAMILJEOMBUD
+    )
+    strategist = UserFactory(username="strategen")
+    strategist.groups.add(Group.objects.get(name="Strateg"))
+    year = current_year()
+    assessment = assessment_start_year(
+        unit=unit, year=year, by=familjeombud_membership.user, copy_previous=False
+    )
+    case = planned_case
+    users = {
+        "anonymous": None,
+        "user_without_unit": UserFactory(username="utan-verksamhet"),
+        "unit_member": member,
+        "other_unit_member": other_member,
+        "familjeombud": familjeombud_membership.user,
+        "case_owner": clinician,
+        "clinician": make_clinician("annan-kliniker"),
+        "region_strategist": User.objects.get(pk=strategist.pk),
+        "administrator": User.objects.create_superuser("administratoren", password="x"),
+    }
+    return SimpleNamespace(
+        users=users,
+        area_slug=AREA_SLUG,
+        unit=unit,
+        other_unit=other_unit,
+        year=year,
+        assessment=assessment,
+        item=items[0],
+        familjeombud_membership=familjeombud_membership,
+        event=RegionEvent.objects.create(
+            kind="natverkstraff", date=timezone.localdate(), title="Nätverksträff"
+        ),
+        case=case,
+        meeting=case.meetings.first(),
+        invitation=case.invitations.first(),
+        plan=case.plan_versions.order_by("-number").first(),
+    )
