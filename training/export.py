@@ -9,6 +9,7 @@ import io
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from checklists.models import Unit
 from mandates.models import MandateArea
@@ -144,7 +145,7 @@ def as_xlsx(unit: Unit, year: int) -> bytes:
         second.append(row)
     for sheet in (first, second):
         for cell in sheet[1]:
-            cell.font = cell.font.copy(bold=True)
+            cell.font = Font(bold=True)
         for column in sheet.iter_cols(min_row=2):
             for cell in column:
                 if hasattr(cell.value, "year"):
