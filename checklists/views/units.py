@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from ..forms import START_COPY, EntryForm, StartYearForm
-from ..models import Assessment, ChecklistItem, ItemStatus, Unit
+from ..models import Assessment, ChecklistItem, ItemStatus, Membership, MembershipRole, Unit
 from ..pdf import render_pdf
 from ..progress import Progress, assessment_progress, items_per_area, published_areas
 from ..selectors import current_year, unit_page, year_from
@@ -59,6 +59,9 @@ class UnitListView(LoginRequiredMixin, ListView):
         for unit in ctx["units"]:
             unit.progress = Progress(done=unit.done, applicable=total - unit.na)
         ctx["year"] = self.year
+        ctx["is_familjeombud"] = Membership.objects.filter(
+            user=self.request.user, role=MembershipRole.FAMILJEOMBUD
+        ).exists()
         return ctx
 
 

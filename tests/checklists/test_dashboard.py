@@ -197,9 +197,9 @@ def test_the_unit_list_query_count_does_not_grow_with_ten_times_the_units(
     client.force_login(strateg)
     url = reverse("checklists:unit_list")
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(url)
     add_units(27, items, superuser, offset=3)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(url)
     assert len(response.context["units"]) == 30

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def meeting(db):
     return RegionEvent.objects.create(
-        kind=EventKind.NETWORK_MEETING, date=datetime.date(2026, 3, 1), title="Vårträff"
+        kind=EventKind.NETWORK_MEETING,
+        date=datetime.date.today().replace(month=1, day=1),
+        title="Vårträff",
     )
 
 
@@ -54,7 +56,9 @@ def test_someone_who_is_not_familjeombud_cannot_register_attendance(outsider, me
 
 def test_attendance_at_a_future_event_is_refused(member, meeting):
     with pytest.raises(ReadinessError) as error:
-        event_register_attendance(event=meeting, user=member, today=datetime.date(2026, 2, 1))
+        event_register_attendance(
+            event=meeting, user=member, today=meeting.date - datetime.timedelta(days=1)
+        )
     assert str(error.value) == EVENT_IN_FUTURE
     assert not EventAttendance.objects.exists()
 
@@ -63,7 +67,12 @@ def test_the_familjeombud_page_counts_meetings_this_year(client, member, meeting
     EventAttendance.objects.create(event=meeting, user=member)
     client.force_login(member)
     (mine,) = client.get(reverse("checklists:events")).context["mine"]
-    assert mine.network_meetings == (1 if meeting.date.year == datetime.date.today().year else 0)
+    assert (mine.network_meetings, mine.training_days) == (1, 0)
+    assert mine.lacks == [
+        "avsatt tid under 1 dag/månad",
+        "grundutbildning 0 av 2 dagar",
+        "nätverksträffar 1 av 2",
+    ]
 
 
 def test_a_familjeombud_sets_their_days_per_month(client, member, unit):
