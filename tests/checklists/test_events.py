@@ -118,3 +118,31 @@ def test_an_outsider_gets_404_for_another_units_days_form(client, member, outsid
     client.force_login(outsider)
     url = reverse("checklists:days_update", args=[Membership.objects.get(user=member).pk])
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("who", "attend", "days"),
+    [("anonymous", 302, 302), ("outsider", 403, 404), ("strateg", 403, 200),
+     ("member", 200, 200), ("superuser", 403, 200)],
+)  # fmt: skip
+def test_the_attendance_and_days_pages_answer_by_who_is_asking(
+    request, client, member, meeting, who, attend, days
+):
+    """The region may look at a unit's days form (read), but only the familjeombud or chef
+    can save it (service guard); attendance is only ever one's own."""
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    membership = Membership.objects.get(user=member)
+    assert client.get(reverse("checklists:event_attend", args=[meeting.pk])).status_code == attend
+    assert client.get(reverse("checklists:days_update", args=[membership.pk])).status_code == days
+
+
+def test_the_region_cannot_save_a_familjeombuds_days(client, member, strateg):
+    membership = Membership.objects.get(user=member)
+    client.force_login(strateg)
+    response = client.post(
+        reverse("checklists:days_update", args=[membership.pk]), {"days": "2"}, follow=True
+    )
+    assert NOT_ALLOWED_DAYS in [str(m) for m in response.context["messages"]]
+    membership.refresh_from_db()
+    assert membership.days_per_month is None
