@@ -35,4 +35,5 @@ urlpatterns = [
     path(case + "uppfoljning/", views.FollowUpView.as_view(), name="follow_up"),
     path(case + "kollega/", views.AddMemberView.as_view(), name="add_member"),
     path(case + "avsluta/", views.CloseView.as_view(), name="close"),
+    path(case + "skyddade-personuppgifter/", views.ProtectView.as_view(), name="protect"),
 ]

@@ -310,3 +310,21 @@ def case_add_member(*, case: Case, actor: AbstractBaseUser, colleague: AbstractB
             detail=f"Kollega tillagd: {colleague.get_username()}.",
         )
     return case
+
+
+def case_mark_protected(*, case: Case, actor: AbstractBaseUser) -> Case:
+    """Protected identity learnt after the case was created: the address goes at once.
+    One way only: lifting protection is a matter for the population register, not for us."""
+    if case.is_closed:
+        raise CaseError(errors.CASE_CLOSED)
+    with transaction.atomic():
+        case.protected_identity = True
+        case.child_address = ""
+        case.save(update_fields=["protected_identity", "child_address", "updated_at"])
+        audit(
+            who=actor,
+            case=case,
+            action=AuditAction.CHANGED,
+            detail="Markerat: skyddade personuppgifter (adressen raderad).",
+        )
+    return case

@@ -5,6 +5,7 @@ from .cases import (
     CaseDetailView,
     CaseListView,
     CloseView,
+    ProtectView,
 )
 from .documents import (
     ConsentPdfView,
@@ -51,5 +52,6 @@ __all__ = [
     "PlanEditView",
     "PlanPdfView",
     "PlanVersionView",
+    "ProtectView",
     "YouthView",
 ]

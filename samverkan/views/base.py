@@ -72,13 +72,23 @@ class CaseMixin(ClinicianMixin):
         return super().has_permission() or (pk is not None and break_glass_active(self.request, pk))
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated or not self.has_permission():
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not self.has_permission():
+            # A signed-in user without the clinician role tried a case address: log it too.
+            existing = Case.objects.filter(pk=kwargs["pk"]).only("pk").first()
+            if existing is not None:
+                audit(
+                    who=request.user,
+                    case=existing,
+                    action=AuditAction.REFUSED,
+                    detail=f"Saknar behörighet: {request.path}",
+                )
             return self.handle_no_permission()
         self.case = get_case_or_404(request, kwargs["pk"])
         if request.method == "GET" and self.audit_on_get:
-            audit(
-                who=request.user, case=self.case, action=AuditAction.VIEWED, detail=self.audit_label
-            )
+            label = f"Visade {self.title}" if getattr(self, "title", "") else self.audit_label
+            audit(who=request.user, case=self.case, action=AuditAction.VIEWED, detail=label)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

@@ -1,3 +1,4 @@
+from django import forms as django_forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -183,6 +184,16 @@ class CloseView(CaseStepView):
         )
 
 
+class ProtectView(CaseStepView):
+    form_class = django_forms.Form
+    title = _("Skyddade personuppgifter")
+    guide_template = "samverkan/guides/protect.html"
+    success_message = _("Ärendet är markerat med skyddade personuppgifter. Adressen är raderad.")
+
+    def perform(self, form):
+        case_services.case_mark_protected(case=self.case, actor=self.request.user)
+
+
 class BreakGlassView(ClinicianMixin, FormView):
     """An administrator opens a case they are not a member of, for one hour, with a reason."""
 
@@ -211,4 +222,5 @@ __all__ = [
     "CaseDetailView",
     "CaseListView",
     "CloseView",
+    "ProtectView",
 ]

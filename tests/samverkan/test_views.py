@@ -37,6 +37,7 @@ def case_urls(case):
         "follow_up",
         "add_member",
         "close",
+        "protect",
     ]
     urls = [reverse(f"samverkan:{n}", kwargs={"pk": case.pk}) for n in names]
     urls.append(reverse("samverkan:plan_version", kwargs={"pk": case.pk, "number": 1}))
@@ -468,3 +469,23 @@ def test_a_plan_version_page_shows_an_earlier_version_as_earlier(
     assert "Extra lästräning" in old.content.decode()
     new = client.get(reverse("samverkan:plan_version", kwargs={"pk": planned_case.pk, "number": 2}))
     assert "Ny insats" in new.content.decode() and "tidigare version" not in new.content.decode()
+
+
+def test_marking_protected_identity_later_erases_the_address(client, planned_case, clinician):
+    client.force_login(clinician)
+    url = reverse("samverkan:protect", kwargs={"pk": planned_case.pk})
+    assert client.get(url).status_code == 200
+    client.post(url)
+    planned_case.refresh_from_db()
+    assert planned_case.protected_identity and planned_case.child_address == ""
+    html = client.get(reverse("samverkan:case_detail", kwargs={"pk": planned_case.pk})).content
+    assert "Gatan 1" not in html.decode()
+
+
+def test_a_user_without_the_role_opening_a_case_is_logged_as_refused(
+    client, planned_case, django_user_model
+):
+    client.force_login(django_user_model.objects.create_user(username="utan-roll", password="x"))
+    client.get(reverse("samverkan:case_detail", kwargs={"pk": planned_case.pk}))
+    entry = AuditEntry.objects.get(action=AuditAction.REFUSED)
+    assert (entry.case_id, entry.who_username) == (planned_case.pk, "utan-roll")
