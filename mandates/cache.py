@@ -8,6 +8,7 @@ Costs one small query per request; the page itself comes from the cache.
 import functools
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -36,12 +37,22 @@ def connect_signals() -> None:
         post_delete.connect(bump_version, sender=model, dispatch_uid=f"{uid}-delete")
 
 
+def cacheable(request) -> bool:
+    """Only pages that are the same for every visitor: anonymous GET without a session or
+    pending messages (a flash message must never be served to someone else)."""
+    if request.method != "GET":
+        return False
+    if request.COOKIES.get(settings.SESSION_COOKIE_NAME) or request.COOKIES.get("messages"):
+        return False
+    return not request.user.is_authenticated
+
+
 def cached_public_page(view):
     """Caches anonymous GET responses under the path and the current content version."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated:
+        if not cacheable(request):
             return view(request, *args, **kwargs)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         key = f"mandates:page:v{current_version()}:{path}"

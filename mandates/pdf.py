@@ -19,7 +19,7 @@ def stylesheet_url() -> str:
     return Path(found).resolve().as_uri() if found else ""
 
 
-def render_pdf(request, areas, *, package: bool) -> bytes:
+def render_pdf(request, areas, *, package: bool, extra: dict | None = None) -> bytes:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
@@ -30,6 +30,7 @@ def render_pdf(request, areas, *, package: bool) -> bytes:
             "package": package,
             "print_css_url": stylesheet_url(),
             "printed_on": timezone.localdate(),
+            **(extra or {}),
         },
         request=request,
     )
@@ -39,9 +40,11 @@ def render_pdf(request, areas, *, package: bool) -> bytes:
     ).write_pdf()
 
 
-def pdf_response(request, areas, filename: str, *, package: bool) -> HttpResponse:
+def pdf_response(
+    request, areas, filename: str, *, package: bool, extra: dict | None = None
+) -> HttpResponse:
     response = HttpResponse(
-        render_pdf(request, areas, package=package), content_type="application/pdf"
+        render_pdf(request, areas, package=package, extra=extra), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -7,7 +7,6 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import pdf
 from .cache import cached_public_page
-from .durations import total_duration
 from .models import Contact, MandateArea, RoleItem
 from .queries import areas_with_content
 from .search import MAX_QUERY_LENGTH, clean_query, search, words_of
@@ -28,19 +27,24 @@ class AreaFilmsView(AreaDetailView):  # cached through AreaDetailView.dispatch
     template_name = "mandates/area_films.html"
 
 
+def role_context() -> dict:
+    """The role page's parts; two queries (role items, contacts)."""
+    items = list(RoleItem.objects.published())
+    return {
+        "assignments": [i for i in items if i.kind == RoleItem.Kind.ASSIGNMENT],
+        "prerequisites": [i for i in items if i.kind == RoleItem.Kind.PREREQUISITE],
+        "package_contents": [i for i in items if i.kind == RoleItem.Kind.PACKAGE_CONTENT],
+        "contacts": list(Contact.objects.published()),
+    }
+
+
 @method_decorator(cached_public_page, name="dispatch")
 class RoleView(TemplateView):
     template_name = "mandates/role.html"
 
     def get_context_data(self, **kwargs):
-        items = list(RoleItem.objects.published())
         return super().get_context_data(
-            areas=MandateArea.objects.published(),
-            assignments=[i for i in items if i.kind == RoleItem.Kind.ASSIGNMENT],
-            prerequisites=[i for i in items if i.kind == RoleItem.Kind.PREREQUISITE],
-            package_contents=[i for i in items if i.kind == RoleItem.Kind.PACKAGE_CONTENT],
-            contacts=Contact.objects.published(),
-            **kwargs,
+            areas=MandateArea.objects.published(), **role_context(), **kwargs
         )
 
 
@@ -84,9 +88,6 @@ def package_pdf(request):
     areas = list(areas_with_content())
     if not areas:
         raise Http404
-    return pdf.pdf_response(request, areas, "stodpaket-familjeombud.pdf", package=True)
-
-
-def area_film_total(area: MandateArea):
-    """Total viewing time of an area's published films; one query. For session planning."""
-    return total_duration(area.films.published())
+    return pdf.pdf_response(
+        request, areas, "stodpaket-familjeombud.pdf", package=True, extra=role_context()
+    )

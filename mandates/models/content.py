@@ -1,5 +1,6 @@
 """Each kind of item in an area's support package, one model per section of the source."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -93,6 +94,9 @@ class FilmGroup(LinkedItem):
         verbose_name_plural = _("filmgrupper")
 
 
+FILM_GROUP_OTHER_AREA = _("Filmgruppen hör till ett annat mandatområde än filmen.")
+
+
 class Film(LinkedItem):
     """A film with its duration as written and the seconds read from it (see durations.py).
 
@@ -134,6 +138,11 @@ class Film(LinkedItem):
     class Meta(LinkedItem.Meta):
         verbose_name = _("film")
         verbose_name_plural = _("filmer")
+
+    def clean(self):
+        super().clean()
+        if self.group_id and self.area_id and self.group.area_id != self.area_id:
+            raise ValidationError({"group": FILM_GROUP_OTHER_AREA})
 
     def save(self, *args, **kwargs):
         parsed = parse_duration(self.duration_text)

@@ -146,3 +146,8 @@ def test_review_list_shows_content_older_than_twelve_months(package, admin_clien
 def test_review_list_is_for_staff_only(package, client):
     response = client.get(reverse("admin:mandates_review"))
     assert response.status_code == 302
+
+
+def test_review_list_is_not_for_users_without_staff_access(package, client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("u", password="x"))
+    assert client.get(reverse("admin:mandates_review")).status_code == 302

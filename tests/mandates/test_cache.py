@@ -84,3 +84,10 @@ def test_a_change_made_by_another_process_is_seen_at_once(transactional_db, clie
     assert done.returncode == 0, done.stderr[-3000:]
     html = client.get(AREA_URL).content.decode()
     assert "Ändrad i en annan process?" in html and QUESTION not in html
+
+
+def test_a_visitor_with_a_session_or_pending_messages_is_not_served_a_shared_page(package, client):
+    client.get(AREA_URL)  # cached for everyone
+    ReflectionQuestion.objects.filter(text=QUESTION).update(text="Bara för sessionen?")
+    client.cookies["messages"] = "something"
+    assert "Bara för sessionen?" in client.get(AREA_URL).content.decode()

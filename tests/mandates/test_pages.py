@@ -174,3 +174,46 @@ def test_a_cached_page_costs_one_query(package, client, django_assert_num_querie
     client.get(url)
     with django_assert_num_queries(1):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["anonymous", "user", "staff"])
+def test_pdfs_are_open_to_anyone(package, client, who, request):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    response = client.get(reverse("mandates:area_pdf", args=["barn-som-far-illa"]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("times", [1, 10])
+def test_area_pdf_query_count_does_not_grow_with_content(
+    db, client, django_assert_num_queries, times
+):
+    area = AreaFactory()
+    fill_area(area, times)
+    with django_assert_num_queries(AREA_QUERIES):
+        client.get(reverse("mandates:area_pdf", args=[area.slug]))
+
+
+@pytest.mark.parametrize("times", [1, 3])
+def test_package_pdf_query_count_does_not_grow_with_content(
+    db, client, django_assert_num_queries, times
+):
+    for _ in range(2):
+        fill_area(AreaFactory(), times)
+    RoleItemFactory.create_batch(times)
+    ContactFactory.create_batch(times)
+    with django_assert_num_queries(AREA_QUERIES + 2):  # + role items, contacts
+        client.get(reverse("mandates:package_pdf"))
+
+
+def test_a_film_cannot_join_a_group_of_another_area(db):
+    from django.core.exceptions import ValidationError
+
+    from mandates.models.content import FILM_GROUP_OTHER_AREA
+
+    from .factories import FilmFactory, FilmGroupFactory
+
+    film = FilmFactory.build(area=AreaFactory(), group=FilmGroupFactory())
+    with pytest.raises(ValidationError) as error:
+        film.full_clean()
+    assert error.value.message_dict["group"] == [str(FILM_GROUP_OTHER_AREA)]

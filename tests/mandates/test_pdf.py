@@ -70,3 +70,17 @@ def test_pdf_links_are_clickable_and_their_addresses_printed(package, client):
 def test_the_running_header_names_the_area(package, client):
     reader, _ = pdf_text(client.get(reverse("mandates:area_pdf", args=["barn-som-far-illa"])))
     assert all("Barn som far illa" in page.extract_text() for page in reader.pages)
+
+
+def test_the_package_pdf_carries_the_role_and_the_contacts(package, client):
+    _, text = pdf_text(client.get(reverse("mandates:package_pdf")))
+    flat = squash(text)
+    for part in [
+        "Nätverka med andra familjeombud i Region Kronoberg för att få till samverkan och "
+        "erfarenhetsutbyte.",
+        "Tillräckligt med avsatt tid för att kunna genomföra familjeombudsuppdraget, 1-4 "
+        "dagar/månad.",
+        "valentina.hajra@kronoberg.se",
+        "0709 - 844 558",
+    ]:
+        assert squash(part) in flat, part
