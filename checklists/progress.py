@@ -93,15 +93,12 @@ def assessment_progress(
 
 def heatmap(units, year: int, areas: list[MandateArea], per_area: dict[int, int]) -> list[UnitRow]:
     """Units × areas for one year in three queries (units, assessments, counts)."""
-    units = list(units)
-    assessments = dict(
-        Assessment.objects.filter(unit__in=[u.pk for u in units], year=year).values_list(
-            "unit_id", "pk"
-        )
-    )
-    counts = _counts(ItemAssessment.objects.filter(assessment_id__in=assessments.values()))
+    # Subqueries rather than lists of ids: no parameter limits however many units there are.
+    assessments_qs = Assessment.objects.filter(unit__in=units.values("pk"), year=year)
+    assessments = dict(assessments_qs.values_list("unit_id", "pk"))
+    counts = _counts(ItemAssessment.objects.filter(assessment__in=assessments_qs.values("pk")))
     rows = []
-    for unit in units:
+    for unit in units:  # evaluated once, here
         aid = assessments.get(unit.pk)
         rows.append(
             UnitRow(

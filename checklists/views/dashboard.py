@@ -30,7 +30,7 @@ def dashboard_data(params) -> dict:
     areas = published_areas()
     per_area = items_per_area()
     rows = heatmap(units, year, areas, per_area)
-    ombud = familjeombud_by_unit([r.unit.pk for r in rows], year)
+    ombud = familjeombud_by_unit(units.values("pk"), year)
     for row in rows:
         row.flags = unit_flags(ombud.get(row.unit.pk, []))
     totals = area_totals(rows, len(areas))
