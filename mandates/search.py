@@ -16,11 +16,13 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    Contact,
     EmployerResource,
     Film,
     FilmGroup,
@@ -30,6 +32,7 @@ from .models import (
     MandateArea,
     Presentation,
     ReflectionQuestion,
+    RoleItem,
     WebCourse,
 )
 
@@ -50,7 +53,7 @@ class Source:
     fields: tuple[str, ...]
     title: str
     anchor: str
-    area_path: str = "area"
+    area_path: str | None = "area"
 
 
 def checklist_item_model():
@@ -121,6 +124,22 @@ def sources() -> list[Source]:
             "text",
             "reflektionsfragor",
         ),
+        Source(
+            _("Uppdraget"),
+            RoleItem.objects.published(),
+            ("text",),
+            "text",
+            "uppdrag-rubrik",
+            area_path=None,
+        ),
+        Source(
+            _("Kontaktperson"),
+            Contact.objects.published(),
+            ("name", "role", "email"),
+            "name",
+            "kontakt-rubrik",
+            area_path=None,
+        ),
     ]
 
 
@@ -130,12 +149,18 @@ class Hit:
     title: str
     excerpt: SafeString
     rank: float
-    area: MandateArea
+    area: MandateArea | None
     anchor: str
 
     @property
     def url(self) -> str:
-        return f"{self.area.get_absolute_url()}#{self.anchor}"
+        """The section of the area page, or of the role page for the role's own content."""
+        page = self.area.get_absolute_url() if self.area else reverse("mandates:role")
+        return f"{page}#{self.anchor}"
+
+    @property
+    def place(self) -> str:
+        return self.area.name if self.area else str(_("Familjeombudets uppdrag"))
 
 
 def clean_query(raw: str) -> str:
@@ -206,10 +231,12 @@ def search(raw: str) -> list[Hit]:
         hits = [hit for source in sources() for hit in _postgres_hits(source, query)]
     else:
         hits = [hit for source in sources() for hit in _plain_hits(source, query)]
-    return sorted(hits, key=lambda h: (-h.rank, h.area.order, h.kind, h.title))
+    return sorted(hits, key=lambda h: (-h.rank, h.area.order if h.area else 0, h.kind, h.title))
 
 
-def _area_of(row, source: Source) -> MandateArea:
+def _area_of(row, source: Source) -> MandateArea | None:
+    if source.area_path is None:
+        return None
     return row if not source.area_path else getattr(row, source.area_path)
 
 

@@ -88,7 +88,7 @@ def test_a_very_long_query_is_cut_not_an_error(package, client):
 
 
 def test_search_query_count_does_not_grow_with_content(package, django_assert_num_queries):
-    with django_assert_num_queries(11):  # one per kind of item
+    with django_assert_num_queries(13):  # one per kind of item
         search("barn")
 
 
@@ -102,3 +102,15 @@ def test_a_common_swedish_ending_is_dropped_for_the_second_form_of_a_word(word, 
 
 def test_the_postgresql_query_tries_the_word_and_its_shorter_form_as_prefixes():
     assert tsquery_text("anmälan barnets!") == "(anmälan:* | anmäl:*) & (barnets:* | barn:*)"
+
+
+def test_the_role_and_contacts_are_searchable_and_lead_to_the_role_page(package, client):
+    hits = search("Swärd")
+    assert [(h.title, h.place, h.url) for h in hits] == [
+        (
+            "Susann Swärd",
+            "Familjeombudets uppdrag",
+            "/stodpaket/familjeombudets-uppdrag/#kontakt-rubrik",
+        )
+    ]
+    assert any(h.kind == "Uppdraget" for h in search("nätverksträffar"))
