@@ -1,5 +1,7 @@
 """Keyboard and URL helpers that the journeys share."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 
@@ -34,3 +36,10 @@ def tab_to(page, predicate, limit: int = 60) -> dict:
 
 def tab_to_id(page, element_id: str, limit: int = 60) -> dict:
     return tab_to(page, lambda e: e["id"] == element_id, limit)
+
+
+def wait_for_path(page, path: str) -> None:
+    """Waits until the page's address has exactly this path (a glob like **/ would also match
+    the page we are leaving)."""
+    page.wait_for_url(lambda url: urlsplit(url).path == path)
+    page.wait_for_load_state("load")

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from mandates.models import MandateArea
 
-from .helpers import url_or_skip
+from .helpers import url_or_skip, wait_for_path
 
 pytestmark = pytest.mark.browser
 
@@ -22,13 +22,13 @@ def test_a_visitor_reads_an_area_its_films_searches_and_gets_the_pdf(page, axe, 
     axe(page)
     assert page.locator("h1").count() == 1
     page.get_by_role("link", name=area.name, exact=True).first.click()
-    page.wait_for_url(f"**{area.get_absolute_url()}")
+    wait_for_path(page, area.get_absolute_url())
     assert page.locator("h1").inner_text() == area.name
     axe(page)
 
     films_url = url_or_skip("mandates:area_films", area.slug)
     page.locator(f"main a[href='{films_url}']").first.click()
-    page.wait_for_url(f"**{films_url}")
+    wait_for_path(page, films_url)
     axe(page)
 
     pdf_url = url_or_skip("mandates:area_pdf", area.slug)
