@@ -124,7 +124,8 @@ def test_the_xlsx_export_has_one_row_per_session_and_per_action(client, year_of_
     assert [c.value for c in actions[2]] == [
         "BVC Ljungby", "2026-02-03 APT barnrätt", "Beställa affischer", "Carl",
         datetime.datetime(2026, 3, 1), "Öppen",
-        "Verksamheten har fått utbildning om vad barnkonventionen som lag innebär för verksamheten.",
+        "Verksamheten har fått utbildning om vad barnkonventionen som lag innebär för "
+        "verksamheten.",
     ]  # fmt: skip
 
 

@@ -47,15 +47,15 @@ def refused(message, call, *args, **kwargs):
 
 
 def test_the_transition_table_is_the_whole_lifecycle():
-    assert SESSION_TRANSITIONS == {
+    assert {
         SessionStatus.PLANNED: {SessionStatus.HELD, SessionStatus.CANCELLED},
         SessionStatus.HELD: set(),
         SessionStatus.CANCELLED: {SessionStatus.PLANNED},
-    }
-    assert ACTION_TRANSITIONS == {
+    } == SESSION_TRANSITIONS
+    assert {
         ActionStatus.OPEN: {ActionStatus.DONE},
         ActionStatus.DONE: {ActionStatus.OPEN},
-    }
+    } == ACTION_TRANSITIONS
 
 
 def test_a_colleague_and_an_outsider_cannot_plan(package, unit, colleague, outsider):

@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from mandates.models import Film, Presentation, ReflectionQuestion
-from training.models import Action, ActionStatus, ItemKind, SessionItem, SessionStatus
+from training.models import Action, ActionStatus, ItemKind, SessionStatus
 from training.services import (
     NOT_A_PLANNER,
     ActionInput,
