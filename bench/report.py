@@ -36,6 +36,7 @@ class Measurement:
     queries: int | None = None
     queries_cold: int | None = None
     uncached_ms: float | None = None
+    size_bytes: int | None = None
     pdf_limit_ms: float | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -58,6 +59,10 @@ def fmt_ms(value: float | None) -> str:
     if value >= 100:
         return f"{value:.0f}"
     return f"{value:.1f}"
+
+
+def fmt_kb(size: int | None) -> str:
+    return "–" if size is None else f"{size / 1024:.0f}"
 
 
 def fmt_ratio(value: float | None) -> str:
@@ -170,6 +175,7 @@ def scaling_table(rows_1x: list[Measurement], rows_10x: list[Measurement]) -> st
         "tid 10×/1×",
         "utan cache ms 1× → 10×",
         "utan cache 10×/1×",
+        "kB 1× → 10×",
         "req/s 1×",
         "req/s 10×",
         "frågor 1×",
@@ -179,7 +185,7 @@ def scaling_table(rows_1x: list[Measurement], rows_10x: list[Measurement]) -> st
     for one in rows_1x:
         ten = by_key.get(one.key)
         if not one.measured and not (ten and ten.measured):
-            body.append([one.label, one.status, *["–"] * 8])
+            body.append([one.label, one.status, *["–"] * 9])
             continue
 
         def rps(row: Measurement | None) -> str:
@@ -194,6 +200,7 @@ def scaling_table(rows_1x: list[Measurement], rows_10x: list[Measurement]) -> st
                 fmt_ratio(ratio),
                 f"{fmt_ms(one.uncached_ms)} → {fmt_ms(ten.uncached_ms if ten else None)}",
                 fmt_ratio(uncached_ratio(one, ten)),
+                f"{fmt_kb(one.size_bytes)} → {fmt_kb(ten.size_bytes if ten else None)}",
                 rps(one),
                 rps(ten),
                 fmt_queries(one),

@@ -115,6 +115,15 @@ def test_scaling_table_divides_the_10x_time_by_the_1x_time():
     cells = [c.strip() for c in scaling_table(one, ten).splitlines()[2].split("|")[1:-1]]
     assert cells[:5] == ["Home", "4.0", "6.0", "1.50", "10.0 → 30.0"]
     assert cells[5] == "3.00"
+    assert cells[6] == "– → –"  # sizes unknown
+
+
+def test_scaling_table_shows_how_the_page_grew_in_kilobytes():
+    one = [page("area", PUBLIC, 200, 40, 4, 2)]
+    ten = [page("area", PUBLIC, 200, 40, 4, 2)]
+    one[0].size_bytes, ten[0].size_bytes = 10 * 1024, 100 * 1024
+    cells = [c.strip() for c in scaling_table(one, ten).splitlines()[2].split("|")[1:-1]]
+    assert cells[6] == "10 → 100"
 
 
 def verdicts_by(verdicts, page_label, target, scale):
