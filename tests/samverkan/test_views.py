@@ -490,3 +490,76 @@ def test_a_user_without_the_role_opening_a_case_is_logged_as_refused(
     client.get(reverse("samverkan:case_detail", kwargs={"pk": planned_case.pk}))
     entry = AuditEntry.objects.get(action=AuditAction.REFUSED)
     assert (entry.case_id, entry.who_username) == (planned_case.pk, "utan-roll")
+
+
+@pytest.mark.parametrize(
+    ("answers", "outcome", "state"),
+    [
+        ({"own_care_sufficient": "ja"}, "own_care", CaseState.CLOSED),
+        (
+            {"own_care_sufficient": "nej", "other_org_alone": "ja", "referral_mode": "family"},
+            "refer_family",
+            CaseState.CLOSED,
+        ),
+        (
+            {
+                "own_care_sufficient": "nej",
+                "other_org_alone": "ja",
+                "referral_mode": "oral_consent",
+                "referral_consent_on": "2026-01-02",
+            },
+            "refer_oral_consent",
+            CaseState.CLOSED,
+        ),
+        (
+            {"own_care_sufficient": "nej", "other_org_alone": "nej", "together": "ja"},
+            "activate",
+            CaseState.CONSENT,
+        ),
+    ],
+)
+def test_the_assessment_page_leads_to_each_outcome_of_the_routine(
+    client, new_case, clinician, org, answers, outcome, state
+):
+    case = new_case()
+    client.force_login(clinician)
+    data = {"noticed": "Oro", "referral_organisation": org("Habilitering").pk, **answers}
+    response = client.post(reverse("samverkan:assessment", kwargs={"pk": case.pk}), data)
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.outcome, case.state) == (outcome, state)
+    assert bool(case.child_name) == (state == CaseState.CONSENT)
+
+
+def test_the_assessment_page_explains_a_missing_answer_and_saves_nothing(
+    client, new_case, clinician
+):
+    case = new_case()
+    client.force_login(clinician)
+    response = client.post(
+        reverse("samverkan:assessment", kwargs={"pk": case.pk}),
+        {"noticed": "Oro", "own_care_sufficient": "nej"},
+    )
+    assert "Besvara frågorna i rutinens ordning: fråga 3." in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == CaseState.ASSESSMENT and case.outcome == ""
+
+
+def test_a_closed_case_can_be_read_but_not_changed(client, planned_case, clinician):
+    cs.case_close(case=planned_case, actor=clinician, reason="Klart")
+    client.force_login(clinician)
+    assert (
+        client.get(reverse("samverkan:case_detail", kwargs={"pk": planned_case.pk})).status_code
+        == 200
+    )
+    response = client.post(
+        reverse("samverkan:contact", kwargs={"pk": planned_case.pk}),
+        {
+            "organisation": 1,
+            "purpose": "x",
+            "shared_was_proportionate": "on",
+            "no_support_agreed": "on",
+        },
+    )
+    assert "Ärendet är avslutat och kan inte ändras." in response.content.decode()
+    assert not planned_case.contacts.exists()
