@@ -11,8 +11,7 @@ from checklists.services import assessment_start_year
 from tests.browser import conftest as browser_fixtures
 from tests.browser.helpers import focused
 
-# The browser harness's fixtures (chromium, CSP-enforcing page, axe, seed content), shared here.
-browser = browser_fixtures.browser
+# The browser harness's fixtures (CSP-enforcing page, axe, seed content), shared here.
 page = browser_fixtures.page
 axe = browser_fixtures.axe
 content = browser_fixtures.content
@@ -20,6 +19,22 @@ content = browser_fixtures.content
 pytestmark = pytest.mark.browser
 
 PASSWORD = "ett-langt-losenord-123"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for this module only. Playwright's sync API allows one instance per thread, and
+    tests/browser keeps its own for the whole session: when that one is already running, this
+    module is skipped (run it alone: `pytest tests/checklists/test_browser.py`)."""
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        pytest.skip("tests/browser håller redan Playwright-sessionen; kör modulen separat")
+    yield from browser_fixtures.browser.__wrapped__()
 
 
 def log_in(page, username):
