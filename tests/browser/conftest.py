@@ -63,10 +63,22 @@ class PageProblems:
     def __init__(self):
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
+        self.tolerated_style_prefixes: list[str] = []
+
+    def tolerate_inline_styles_under(self, url_prefix: str, reason: str) -> None:
+        """Third-party pages we do not control (a known, cosmetic case) may have their inline
+        styles refused without failing the test; scripts are never tolerated."""
+        assert reason, "säg varför"
+        self.tolerated_style_prefixes.append(url_prefix)
+
+    def _tolerated(self, message: str) -> bool:
+        return "Applying inline style" in message and any(
+            message.startswith(prefix) for prefix in self.tolerated_style_prefixes
+        )
 
     @property
     def csp_violations(self) -> list[str]:
-        return [m for m in self.console_errors if CSP_MARKER in m]
+        return [m for m in self.console_errors if CSP_MARKER in m and not self._tolerated(m)]
 
 
 @pytest.fixture
@@ -84,7 +96,11 @@ def page(browser, live_server):
     problems = PageProblems()
     page.on(
         "console",
-        lambda msg: problems.console_errors.append(msg.text) if msg.type == "error" else None,
+        lambda msg: (
+            problems.console_errors.append(f"{page.url}: {msg.text}")
+            if msg.type == "error"
+            else None
+        ),
     )
     page.on("pageerror", lambda error: problems.page_errors.append(str(error)))
     page.problems = problems
@@ -125,11 +141,18 @@ def run_axe(page) -> list[dict]:
         )
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
+    before = len(page.problems.console_errors) if hasattr(page, "problems") else 0
     result = page.evaluate(
         """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
                                        resultTypes: ['violations']})""",
         WCAG_TAGS,
     )
+    if hasattr(page, "problems"):
+        # axe's stylesheet rules (css-orientation-lock) copy the page's CSS into a <style> of
+        # their own, which the policy rightly refuses; those refusals are axe's, not the page's.
+        page.wait_for_timeout(50)
+        errors = page.problems.console_errors
+        errors[before:] = [e for e in errors[before:] if "Applying inline style" not in e]
     return result["violations"]
 
 
