@@ -18,6 +18,7 @@ urlpatterns = [
     path("samverkan/", include("samverkan.urls")),
     path("utbildning/", include("training.urls")),
     path("", include("familjeombud.public_urls")),
+    path("", include("familjeombud.audit_urls")),
     path("admin/", admin.site.urls),
 ]
 
