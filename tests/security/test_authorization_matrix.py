@@ -131,6 +131,7 @@ ROWS = [
     Row("samverkan:follow_up", CASE, case),
     Row("samverkan:add_member", CASE, case),
     Row("samverkan:close", CASE, case),
+    Row("samverkan:protect", CASE, case),
 ]
 ROWS_BY_NAME = {row.name: row for row in ROWS}
 
