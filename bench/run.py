@@ -295,6 +295,14 @@ def run_scale(
     return rows, prepared
 
 
+def failed_scale(reason: str) -> tuple[list[Measurement], dict]:
+    from bench.prepare import TARGETS
+
+    status = f"fel: {reason.splitlines()[0][:50]}" if reason else "fel"
+    rows = [Measurement(key=t[0], label=t[1], kind=t[2], status=status) for t in TARGETS]
+    return rows, {"data": {}, "notes": [f"avbrutet: {reason}"], "targets": []}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="korta körningar (för utveckling)")
@@ -335,10 +343,15 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[int, tuple[list[Measurement], dict]] = {}
     try:
         for i, scale in enumerate(int(s) for s in args.scales.split(",")):
-            url = base_url if i == 0 else create_database(base_url, f"familjeombud_{scale}x")
-            results[scale] = run_scale(
-                scale, {**env, "DATABASE_URL": url}, durations, budget, workdir, i == 0
-            )
+            try:
+                url = base_url if i == 0 else create_database(base_url, f"familjeombud_{scale}x")
+                results[scale] = run_scale(
+                    scale, {**env, "DATABASE_URL": url}, durations, budget, workdir, i == 0
+                )
+            except (subprocess.SubprocessError, RuntimeError, OSError) as exc:
+                # Print what was measured, and say where this size stopped.
+                log(f"{scale}×: avbrutet: {exc}")
+                results[scale] = failed_scale(str(exc))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
