@@ -27,7 +27,7 @@ from samverkan.services.errors import CaseError
 from samverkan.services.plan import PlanItemData, case_save_plan, current_plan, default_coordinator
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today
+TODAY = timezone.localdate
 
 
 # --- Needs assessment -----------------------------------------------------------------
