@@ -317,3 +317,16 @@ def test_pages_have_no_inline_script_or_style_and_one_h1(client, planned, ombud,
     hidden = set(re.findall(r'<input[^>]*type="hidden"[^>]*id="([^"]+)"', html))
     labelled = set(re.findall(r'<label[^>]*\bfor="([^"]+)"', html))
     assert ids - hidden <= labelled
+
+
+@pytest.mark.parametrize(
+    ("who", "shown"), [("ombud", True), ("colleague", True), ("strateg", False)]
+)
+def test_the_unit_page_of_the_readiness_app_shows_open_actions_to_members(
+    request, client, action, who, shown
+):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get(reverse("checklists:unit_detail", args=[action.session.unit_id]))
+    assert response.status_code == 200
+    assert ("Ta fram rutin" in response.text) is shown
+    assert ("Öppna åtgärder från utbildningstillfällen" in response.text) is shown
