@@ -38,22 +38,36 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+# Playwright's sync API allows one instance per thread. Other test folders import the fixtures
+# below (each import is a fixture definition of its own), so all of them share this one browser.
+_SHARED: dict = {}
+
+
 @pytest.fixture(scope="session")
 def browser():
+    """Debian's chromium, started once per test session however many folders use it."""
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
             f"{CHROMIUM} saknas: kör `bash .ci/ensure-browser` (som root installeras Debians "
             "paket chromium) eller `make test`, som gör det själv.",
             pytrace=False,
         )
+    if _SHARED:
+        yield _SHARED["browser"]
+        return
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+    playwright = sync_playwright().start()
+    try:
+        _SHARED["browser"] = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-        yield browser
-        browser.close()
+        yield _SHARED["browser"]
+    finally:
+        browser = _SHARED.pop("browser", None)
+        if browser is not None:
+            browser.close()
+        playwright.stop()
 
 
 class PageProblems:
