@@ -272,27 +272,38 @@ def measure(entry: dict, server: Server, durations: dict, budget: Budget) -> Mea
     return row
 
 
-def run_scale(
-    scale: int, env: dict, durations: dict, budget: Budget, workdir: Path, collectstatic: bool
-) -> tuple[list[Measurement], dict]:
+def prepare_scale(scale: int, env: dict, budget: Budget, workdir: Path, collect: bool) -> dict:
     out = workdir / f"prepare-{scale}x.json"
     log(f"{scale}×: bygger databasen")
     cmd = [sys.executable, "-m", "bench.prepare", "--scale", str(scale), "--out", str(out)]
-    if collectstatic:
+    if collect:
         cmd.append("--collectstatic")
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, timeout=max(60, budget.left()))
-    prepared = json.loads(out.read_text())
-    server = Server(env, workdir / f"gunicorn-{scale}x.log")
-    rows: list[Measurement] = []
+    return json.loads(out.read_text())
+
+
+def measure_all(
+    prepared: dict[int, dict], envs: dict[int, dict], durations: dict, budget: Budget, workdir
+) -> dict[int, list[Measurement]]:
+    """One gunicorn per data size, side by side; each page is measured at 1× and at once at 10×,
+    so the machine's drifting load (it is shared) weighs on both sizes alike."""
+    servers: dict[int, Server] = {}
+    rows: dict[int, list[Measurement]] = {scale: [] for scale in prepared}
     try:
-        server.wait_ready()
-        log(f"{scale}×: gunicorn ({WORKERS} arbetare) på {server.base}")
-        for entry in prepared["targets"]:
-            rows.append(measure(entry, server, durations, budget))
+        for scale in prepared:
+            servers[scale] = Server(envs[scale], workdir / f"gunicorn-{scale}x.log")
+        for scale, server in servers.items():
+            server.wait_ready()
+            log(f"{scale}×: gunicorn ({WORKERS} arbetare) på {server.base}")
+        by_key = {scale: {t["key"]: t for t in p["targets"]} for scale, p in prepared.items()}
+        first = next(iter(prepared.values()))
+        for key in [t["key"] for t in first["targets"]]:
+            for scale, server in servers.items():
+                rows[scale].append(measure(by_key[scale][key], server, durations, budget))
     finally:
-        server.stop()
-    prepared["load_after"] = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    return rows, prepared
+        for server in servers.values():
+            server.stop()
+    return rows
 
 
 def failed_scale(reason: str) -> tuple[list[Measurement], dict]:
@@ -341,19 +352,30 @@ def main(argv: list[str] | None = None) -> int:
         "LOG_LEVEL": "WARNING",
     }
     results: dict[int, tuple[list[Measurement], dict]] = {}
+    prepared: dict[int, dict] = {}
+    envs: dict[int, dict] = {}
     try:
         for i, scale in enumerate(int(s) for s in args.scales.split(",")):
             try:
                 url = base_url if i == 0 else create_database(base_url, f"familjeombud_{scale}x")
-                results[scale] = run_scale(
-                    scale, {**env, "DATABASE_URL": url}, durations, budget, workdir, i == 0
-                )
+                envs[scale] = {**env, "DATABASE_URL": url}
+                prepared[scale] = prepare_scale(scale, envs[scale], budget, workdir, i == 0)
             except (subprocess.SubprocessError, RuntimeError, OSError) as exc:
                 # Print what was measured, and say where this size stopped.
                 log(f"{scale}×: avbrutet: {exc}")
                 results[scale] = failed_scale(str(exc))
+        if prepared:
+            try:
+                measured = measure_all(prepared, envs, durations, budget, workdir)
+                for scale, rows in measured.items():
+                    results[scale] = (rows, prepared[scale])
+            except (subprocess.SubprocessError, RuntimeError, OSError) as exc:
+                log(f"mätningen avbröts: {exc}")
+                for scale in prepared:
+                    results[scale] = failed_scale(str(exc))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    results = dict(sorted(results.items()))
 
     elapsed = time.monotonic() - started
     info["load average (slut)"] = " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -362,7 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in info.items():
         print(f"- {key}: {value}")
     print(
-        f"- gunicorn {WORKERS} arbetare (sync), wrk -c{CONNECTIONS} -d{durations['load']}s; "
+        f"- gunicorn {WORKERS} arbetare (sync) per datastorlek, sidorna växelvis 1× och 10×; "
+        f"wrk -c{CONNECTIONS} -d{durations['load']}s; "
         f"1 anslutn. -d{durations['single']}s; PDF 1 anslutn. -d{durations['pdf']}s"
     )
     for scale, (rows, prepared) in results.items():
