@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import (
     AccessibilityReport,
     AccessibilityStatement,
+    AuditReview,
     BurdenExemption,
     DataProtectionContacts,
     InaccessibleContent,
@@ -161,3 +162,23 @@ class DataProtectionContactsAdmin(SingletonAdmin):
         if request.method == "GET":
             self._warn_if_unverified(request)
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(AuditReview)
+class AuditReviewAdmin(admin.ModelAdmin):
+    """Reviews are written from the review page and never changed: admin only reads them."""
+
+    list_display = ["reviewed_at", "reviewer_username", "kind", "finding_key", "comment"]
+    list_filter = ["kind", "reviewed_at"]
+    search_fields = ["reviewer_username", "finding_key", "comment"]
+    date_hierarchy = "reviewed_at"
+    readonly_fields = [f.name for f in AuditReview._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

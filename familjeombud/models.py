@@ -1,7 +1,8 @@
 """Site-wide public duties: the accessibility statement (DOS-lagen), problem reports sent from it,
-and the contacts the personal-data notice names. Administrators edit them in admin, so the pages
-stay true without a deploy."""
+the contacts the personal-data notice names, and the append-only reviews of the case log.
+Administrators edit the first three in admin, so the pages stay true without a deploy."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -198,3 +199,64 @@ class DataProtectionContacts(SingletonModel):
 
     def __str__(self) -> str:
         return self.controller_name
+
+
+class ReviewImmutableError(Exception):
+    """A review is a record of what someone concluded at a time; changing it afterwards would
+    falsify the log review it documents."""
+
+
+REVIEW_IMMUTABLE = "En granskning kan inte ändras eller tas bort i efterhand."
+
+
+class AuditReviewQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ReviewImmutableError(REVIEW_IMMUTABLE)
+
+    def delete(self):
+        raise ReviewImmutableError(REVIEW_IMMUTABLE)
+
+
+class FindingKind(models.TextChoices):
+    BREAK_GLASS = "break_glass", _("Nödåtkomst")
+    REFUSED = "refused", _("Nekad åtkomst")
+    DAILY_VOLUME = "daily_volume", _("Ovanligt många visningar eller exporter på en dag")
+    LOGIN_AFTER_LOCKOUT = "login_after_lockout", _("Inloggning från spärrat konto")
+
+
+class AuditReview(models.Model):
+    """One reviewed finding of the systematic log review. Append-only: the row is itself the
+    log of the review (who, when, what was concluded), so it is never updated or deleted."""
+
+    finding_key = models.CharField(_("fynd"), max_length=200, unique=True)
+    kind = models.CharField(_("typ av fynd"), max_length=30, choices=FindingKind.choices)
+    summary = models.TextField(_("fyndet när det granskades"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("granskad av"),
+    )
+    reviewer_username = models.CharField(_("granskarens användarnamn"), max_length=150)
+    reviewed_at = models.DateTimeField(_("granskad"), auto_now_add=True)
+    comment = models.TextField(_("kommentar"))
+
+    objects = AuditReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-reviewed_at", "-pk"]
+        verbose_name = _("granskning av logg")
+        verbose_name_plural = _("granskningar av logg")
+        permissions = [("review_audit_log", "Kan följa upp och granska loggar")]
+
+    def __str__(self) -> str:
+        return f"{self.reviewed_at:%Y-%m-%d %H:%M} {self.reviewer_username} {self.finding_key}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ReviewImmutableError(REVIEW_IMMUTABLE)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ReviewImmutableError(REVIEW_IMMUTABLE)

@@ -181,6 +181,10 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Log review (issue 10): lockouts must outlive the reset above; a user's views or exports of
+# cases in one day above this number are flagged for review.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AUDIT_DAILY_VIEW_THRESHOLD = env.int("AUDIT_DAILY_VIEW_THRESHOLD", default=50)
 AXES_COOLOFF_MESSAGE = (
     "För många misslyckade inloggningar. Kontot är spärrat i 15 minuter; försök igen senare."
 )
