@@ -183,7 +183,11 @@ def session_move_item(
     _guard_planned(session)
     _item_of(session, item_pk)
     with transaction.atomic():
-        items = list(session.items.select_for_update().order_by("position", "pk"))
+        items = list(
+            SessionItem.objects.select_for_update()
+            .filter(session=session)
+            .order_by("position", "pk")
+        )
         index = next(i for i, it in enumerate(items) if it.pk == item_pk)
         other = index - 1 if up else index + 1
         if 0 <= other < len(items):
