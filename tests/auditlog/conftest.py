@@ -3,13 +3,14 @@ from django.contrib.auth.models import Permission
 
 from checklists.models import Membership, MembershipRole, Unit, UnitKind
 from samverkan.services import cases as cs
-from tests.samverkan.conftest import (  # noqa: F401 - fixtures shared with samverkan's tests
-    VALID_PNR,
-    clinician,
-    directory,
-    make_clinician,
-    new_case,
-)
+from tests.samverkan import conftest as samverkan_fixtures
+
+# The samverkan suite's fixtures, shared rather than copied.
+VALID_PNR = samverkan_fixtures.VALID_PNR
+directory = samverkan_fixtures.directory
+make_clinician = samverkan_fixtures.make_clinician
+clinician = samverkan_fixtures.clinician
+new_case = samverkan_fixtures.new_case
 
 
 @pytest.fixture

@@ -132,6 +132,21 @@ ROWS = [
     Row("samverkan:add_member", CASE, case),
     Row("samverkan:close", CASE, case),
     Row("samverkan:protect", CASE, case),
+    # Log extract: the case's owner or an administrator (no break-glass needed: it holds no
+    # child data); a colleague on the case 403, a clinician not on it 404. Log review:
+    # familjeombud.review_audit_log; the review form posts, a GET leads back to the list.
+    *[
+        Row(
+            name,
+            expect(
+                FORBIDDEN, anonymous=LOGIN, case_owner=OK, clinician=NOT_FOUND, administrator=OK
+            ),
+            case,
+        )
+        for name in ("auditlog:case_extract_pdf", "auditlog:case_extract_csv")
+    ],
+    Row("auditlog:review_list", expect(FORBIDDEN, anonymous=LOGIN, administrator=OK)),
+    Row("auditlog:review_mark", expect(FORBIDDEN, anonymous=LOGIN, administrator=REDIRECT)),
 ]
 ROWS_BY_NAME = {row.name: row for row in ROWS}
 
