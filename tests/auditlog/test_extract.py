@@ -216,3 +216,20 @@ def test_the_csv_extract_makes_as_many_queries_with_ten_times_the_users(
         for _ in range(3):
             as_client(user).get(reverse("samverkan:case_detail", kwargs={"pk": case.pk}))
     assert queries() == once
+
+
+def test_the_case_page_links_the_extract_for_the_owner_and_a_break_glass_administrator(
+    case, owner, colleague, admin_user
+):
+    detail = reverse("samverkan:case_detail", kwargs={"pk": case.pk})
+    links = [f'href="{extract_url(case, fmt)}"' for fmt in ("pdf", "csv")]
+    admin_client = as_client(admin_user)
+    admin_client.post(
+        reverse("samverkan:break_glass"), {"case_id": str(case.pk), "reason": "Tillsyn"}
+    )
+    for client in [as_client(owner), admin_client]:
+        page = client.get(detail).content.decode()
+        assert all(link in page for link in links)
+        assert "Loggutdrag (PDF)" in page
+    page = as_client(colleague).get(detail).content.decode()
+    assert not any(link in page for link in links)

@@ -308,3 +308,10 @@ def test_the_report_says_when_there_is_nothing_to_review(db):
 def test_the_report_refuses_a_bad_date_with_a_swedish_message(db, args, error):
     with pytest.raises(CommandError, match=error):
         run_report(*args)
+
+
+def test_the_nav_links_the_review_page_only_for_reviewers(reviewer, owner, admin_user):
+    home = reverse("home")
+    for user in [reviewer, admin_user]:
+        assert f'href="{REVIEW_URL}"' in as_client(user).get(home).content.decode()
+    assert f'href="{REVIEW_URL}"' not in as_client(owner).get(home).content.decode()
