@@ -330,3 +330,22 @@ def test_the_unit_page_of_the_readiness_app_shows_open_actions_to_members(
     assert response.status_code == 200
     assert ("Ta fram rutin" in response.text) is shown
     assert ("Öppna åtgärder från utbildningstillfällen" in response.text) is shown
+
+
+@pytest.mark.parametrize("where", ["unit_sessions", "session_detail", "tag"])
+def test_an_open_action_past_its_date_is_marked_late(client, action, ombud, where):
+    from training.services import action_mark_done
+
+    client.force_login(ombud)
+    pages = {
+        "unit_sessions": lambda: (
+            client.get(reverse("training:unit_sessions", args=[action.session.unit_id])).text
+        ),
+        "session_detail": lambda: client.get(action.session.get_absolute_url()).text,
+        "tag": lambda: render_tag(action.session.unit, ombud),
+    }
+    action.due_on = datetime.date.today() - datetime.timedelta(days=1)
+    action.save(update_fields=["due_on"])
+    assert "Försenad" in pages[where]()
+    action_mark_done(action=action, by=ombud)
+    assert "Försenad" not in pages[where]()
