@@ -27,8 +27,16 @@ CSV_HEADER = ["Tid", "Användare", "Namn", "Roll och enhet", "Händelse", "Detal
 FORMAT_DETAIL = {"pdf": "Loggutdrag (PDF)", "csv": "Loggutdrag (CSV)"}
 
 
+CLINICIAN_PERMISSION = "samverkan.add_case"
+
+
 class ExtractDenied(Exception):
-    pass
+    """`hide_case` is set for a clinician who cannot see the case: the answer is then the same
+    as for a case that does not exist, so that its existence is not revealed."""
+
+    def __init__(self, message: str, *, hide_case: bool):
+        super().__init__(message)
+        self.hide_case = hide_case
 
 
 @dataclass(frozen=True)
@@ -91,12 +99,16 @@ def extract_rows(case: Case) -> list[ExtractRow]:
     return rows
 
 
-def case_produce_extract(*, case: Case, actor, fmt: str, render) -> bytes:
+def case_produce_extract(*, case: Case, actor, fmt: str, render, path: str = "") -> bytes:
     """The extract's own production is logged first, inside the same transaction as the
     rendering: the extract then ends with the entry for itself, and a rendering that fails
-    rolls the entry back, so the log never claims an extract nobody received."""
+    rolls the entry back, so the log never claims an extract nobody received. A refused
+    attempt is logged too, like any refused access to the case."""
     if not may_produce_extract(actor, case):
-        raise ExtractDenied(EXTRACT_DENIED)
+        audit(who=actor, case=case, action=AuditAction.REFUSED, detail=f"Nekat loggutdrag: {path}")
+        sees_case = Case.objects.visible_to(actor).filter(pk=case.pk).exists()
+        hide = actor.has_perm(CLINICIAN_PERMISSION) and not sees_case
+        raise ExtractDenied(EXTRACT_DENIED, hide_case=hide)
     with transaction.atomic():
         audit(who=actor, case=case, action=AuditAction.EXPORTED, detail=FORMAT_DETAIL[fmt])
         return render(extract_rows(case))

@@ -12,15 +12,14 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from samverkan.models import AuditAction, Case
-from samverkan.services.audit import audit
+from samverkan.models import Case
 
 from . import extract, review
 from .pdf import render_extract_pdf
 
-CLINICIAN_PERMISSION = "samverkan.add_case"
-SINCE_INVALID = "Ange datumet som ÅÅÅÅ-MM-DD. Visar de senaste 30 dagarna."
+CASE_NOT_FOUND = "Ärendet finns inte eller så har du inte tillgång till det."
 DEFAULT_DAYS = 30
+SINCE_INVALID = f"Ange datumet som ÅÅÅÅ-MM-DD. Visar de senaste {DEFAULT_DAYS} dagarna."
 REVIEW_MARKED = "Fyndet är markerat som granskat."
 
 
@@ -31,20 +30,16 @@ class CaseExtractView(LoginRequiredMixin, View):
     def get(self, request, pk, fmt):
         case = Case.objects.filter(pk=pk).first()
         if case is None:
-            raise Http404("Ärendet finns inte.")
-        if not extract.may_produce_extract(request.user, case):
-            audit(
-                who=request.user,
-                case=case,
-                action=AuditAction.REFUSED,
-                detail=f"Nekat loggutdrag: {request.path}",
-            )
-            sees_case = Case.objects.visible_to(request.user).filter(pk=pk).exists()
-            if sees_case or not request.user.has_perm(CLINICIAN_PERMISSION):
-                raise PermissionDenied(extract.EXTRACT_DENIED)
-            raise Http404("Ärendet finns inte eller så har du inte tillgång till det.")
+            raise Http404(CASE_NOT_FOUND)
         render = self.render_pdf(case) if fmt == "pdf" else extract.rows_to_csv
-        data = extract.case_produce_extract(case=case, actor=request.user, fmt=fmt, render=render)
+        try:
+            data = extract.case_produce_extract(
+                case=case, actor=request.user, fmt=fmt, render=render, path=request.path
+            )
+        except extract.ExtractDenied as denied:
+            if denied.hide_case:
+                raise Http404(CASE_NOT_FOUND) from None
+            raise PermissionDenied(str(denied)) from None
         content_type = "application/pdf" if fmt == "pdf" else "text/csv; charset=utf-8"
         response = HttpResponse(data, content_type=content_type)
         filename = f"loggutdrag-{case.short_ref}.{fmt}"
