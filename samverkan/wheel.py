@@ -3,6 +3,7 @@ WeasyPrint draws the same picture in the plan's PDF."""
 
 import math
 
+from django.db.models import Exists, OuterRef
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -27,6 +28,15 @@ def _sector(start: float, end: float) -> str:
         f"M{x1:.1f},{y1:.1f} A{OUTER},{OUTER} 0 {large} 1 {x2:.1f},{y2:.1f} "
         f"L{x3:.1f},{y3:.1f} A{INNER},{INNER} 0 {large} 0 {x4:.1f},{y4:.1f} Z"
     )
+
+
+def areas_of(case) -> tuple[list, set[int]]:
+    """Every area of the wheel (a small table) and the pks the case chose, in one query."""
+    from samverkan.models import Case, WheelArea
+
+    chosen = Case.areas.through.objects.filter(case_id=case.pk, wheelarea_id=OuterRef("pk"))
+    areas = list(WheelArea.objects.annotate(chosen=Exists(chosen)))
+    return areas, {a.pk for a in areas if a.chosen}
 
 
 def wheel_svg(areas, chosen_ids: set[int], title: str = "Barnets bästa-hjulet") -> SafeString:

@@ -5,6 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -34,7 +35,9 @@ def grant_break_glass(request, pk) -> None:
 
 
 def get_case_or_404(request, pk) -> Case:
-    base = Case.objects.select_related("created_by", "municipality", "next_coordinator")
+    base = Case.objects.select_related(
+        "created_by", "municipality", "next_coordinator", "referral_organisation"
+    )
     case = base.visible_to(request.user).filter(pk=pk).first()
     if case is None and break_glass_active(request, pk):
         case = base.filter(pk=pk).first()
@@ -97,7 +100,34 @@ class CaseMixin(ClinicianMixin):
         return context
 
 
-class CaseStepView(CaseMixin, FormView):
+def error_summary(*forms) -> list[dict]:
+    """Every error of the forms once, for the summary at the top of the page. Each link goes
+    to the field's input; a radio or checkbox group has no id of its own, so to its first box."""
+    rows = []
+    for form in forms:
+        if form is None:
+            continue
+        for name, messages_ in form.errors.items():
+            if name == NON_FIELD_ERRORS:
+                rows += [{"label": "", "text": m, "anchor": ""} for m in messages_]
+                continue
+            field = form[name]
+            anchor = field.id_for_label or f"{field.auto_id}_0"
+            rows += [{"label": field.label, "text": m, "anchor": anchor} for m in messages_]
+    return rows
+
+
+class ErrorSummaryMixin:
+    def summary_forms(self, context) -> list:
+        return [context.get("form")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["error_summary"] = error_summary(*self.summary_forms(context))
+        return context
+
+
+class CaseStepView(ErrorSummaryMixin, CaseMixin, FormView):
     """A thin transition view: GET shows the form as the confirmation page, POST calls one
     service function and turns its domain error into a message."""
 

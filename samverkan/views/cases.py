@@ -2,7 +2,14 @@ from django import forms as django_forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,21 +25,24 @@ from samverkan.models import (
     CaseState,
     Consent,
     ConsentMethod,
+    ContactBeforeMeeting,
+    Invitation,
     Meeting,
-    WheelArea,
+    PlanItem,
+    PlanVersion,
 )
 from samverkan.services import cases as case_services
 from samverkan.services import errors
 from samverkan.services.audit import audit
-from samverkan.services.meetings import next_meeting
-from samverkan.services.plan import current_plan, default_coordinator
-from samverkan.wheel import wheel_svg
+from samverkan.services.plan import default_coordinator
+from samverkan.wheel import areas_of, wheel_svg
 
 from .base import (
     BREAK_GLASS_PERMISSION,
     CaseMixin,
     CaseStepView,
     ClinicianMixin,
+    ErrorSummaryMixin,
     grant_break_glass,
 )
 
@@ -72,7 +82,7 @@ class CaseListView(ClinicianMixin, TemplateView):
         return context
 
 
-class CaseCreateView(ClinicianMixin, FormView):
+class CaseCreateView(ErrorSummaryMixin, ClinicianMixin, FormView):
     template_name = "samverkan/case_create.html"
     form_class = forms.CaseCreateForm
 
@@ -100,36 +110,53 @@ def journal_notes(case, consents) -> list[dict]:
 
 
 class CaseDetailView(CaseMixin, TemplateView):
+    """Every related row comes from one prefetch per relation (the number of queries does not
+    grow with the case), after CaseMixin's single query for the case and its access."""
+
     template_name = "samverkan/case_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        case = (
-            Case.objects.select_related("created_by", "municipality", "next_coordinator")
-            .prefetch_related(
-                "guardians",
-                "members",
-                Prefetch(
-                    "consents",
-                    queryset=Consent.objects.select_related("guardian").prefetch_related(
-                        "organisations"
-                    ),
+        case = self.case
+        prefetch_related_objects(
+            [case],
+            "guardians",
+            "members",
+            Prefetch(
+                "consents",
+                queryset=Consent.objects.select_related("guardian").prefetch_related(
+                    "organisations"
                 ),
-            )
-            .get(pk=self.case.pk)
+            ),
+            "meetings",
+            Prefetch("invitations", queryset=Invitation.objects.select_related("organisation")),
+            Prefetch(
+                "contacts", queryset=ContactBeforeMeeting.objects.select_related("organisation")
+            ),
+            Prefetch(
+                "plan_versions",
+                queryset=PlanVersion.objects.defer(
+                    "child_view", "guardians_view", "participants"
+                ).prefetch_related(
+                    Prefetch(
+                        "items",
+                        queryset=PlanItem.objects.filter(version__is_current=True).select_related(
+                            "organisation"
+                        ),
+                    )
+                ),
+            ),
         )
-        context["case"] = case
         guardians = list(case.guardians.all())
         consents = list(case.consents.all())
-        areas = list(WheelArea.objects.all())
-        chosen = set(case.areas.values_list("pk", flat=True))
-        plan = current_plan(case)
+        areas, chosen = areas_of(case)
+        plan_versions = list(case.plan_versions.all())
+        plan = next((v for v in plan_versions if v.is_current), None)
         consented = case_services.consented_organisation_ids(case)
         context.update(
             guardians=guardians,
             consents=consents,
             missing=case_services.missing_consents(case) if guardians else [],
-            consented_ids=consented,
             consented_names=sorted(
                 {o.name for c in consents for o in c.organisations.all() if o.pk in consented}
             ),
@@ -138,11 +165,10 @@ class CaseDetailView(CaseMixin, TemplateView):
             chosen_areas=[a for a in areas if a.pk in chosen],
             wheel=wheel_svg(areas, chosen),
             meetings=list(case.meetings.all()),
-            next_meeting=next_meeting(case),
-            invitations=list(case.invitations.select_related("organisation", "meeting")),
-            contacts=list(case.contacts.select_related("organisation")),
+            invitations=list(case.invitations.all()),
+            contacts=list(case.contacts.all()),
             plan=plan,
-            plan_versions=list(case.plan_versions.only("id", "number", "created_at", "case_id")),
+            plan_versions=plan_versions,
             suggested_coordinator=default_coordinator(plan),
             bvc_units=(
                 list(BvcUnit.objects.filter(municipality=case.municipality))
@@ -194,7 +220,7 @@ class ProtectView(CaseStepView):
         case_services.case_mark_protected(case=self.case, actor=self.request.user)
 
 
-class BreakGlassView(ClinicianMixin, FormView):
+class BreakGlassView(ErrorSummaryMixin, ClinicianMixin, FormView):
     """An administrator opens a case they are not a member of, for one hour, with a reason."""
 
     permission_required = BREAK_GLASS_PERMISSION

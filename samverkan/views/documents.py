@@ -8,11 +8,11 @@ from django.views.generic import TemplateView
 
 from samverkan.documents import pdf_response, render_pdf
 from samverkan.ics import meeting_ics
-from samverkan.models import AuditAction, OrganisationType, WheelArea
+from samverkan.models import AuditAction, OrganisationType, PlanItem, PlanVersion
 from samverkan.personnummer import format_personnummer
 from samverkan.services import cases as case_services
 from samverkan.services.audit import audit
-from samverkan.wheel import wheel_svg
+from samverkan.wheel import areas_of, wheel_svg
 
 from .base import CaseMixin
 
@@ -67,12 +67,26 @@ class InvitationPdfView(ExportMixin, View):
         return pdf_response(data, f"samverkansinbjudan-{self.case.short_ref}.pdf")
 
 
-def plan_context(case, version) -> dict:
-    areas = list(WheelArea.objects.all())
-    chosen = set(case.areas.values_list("pk", flat=True))
+def plan_version_or_404(case, number: int) -> tuple[PlanVersion, list[PlanItem]]:
+    """The version and its actions in one query: a saved plan always has an action (the
+    service refuses one without), so the version comes along with them; the version alone
+    is looked up only when it has none."""
+    items = list(
+        PlanItem.objects.filter(version__case=case, version__number=number).select_related(
+            "version__created_by", "area", "organisation"
+        )
+    )
+    if items:
+        return items[0].version, items
+    return get_object_or_404(case.plan_versions.select_related("created_by"), number=number), []
+
+
+def plan_context(case, number: int) -> dict:
+    version, items = plan_version_or_404(case, number)
+    areas, chosen = areas_of(case)
     return {
         "version": version,
-        "items": list(version.items.select_related("area", "organisation")),
+        "items": items,
         "areas": areas,
         "chosen_areas": [a for a in areas if a.pk in chosen],
         "wheel": wheel_svg(areas, chosen),
@@ -84,14 +98,15 @@ class PlanVersionView(CaseMixin, TemplateView):
     audit_label = "Visade Barnets plan"
 
     def get_context_data(self, **kwargs):
-        version = get_object_or_404(self.case.plan_versions, number=self.kwargs["number"])
-        return {**super().get_context_data(**kwargs), **plan_context(self.case, version)}
+        return {
+            **super().get_context_data(**kwargs),
+            **plan_context(self.case, self.kwargs["number"]),
+        }
 
 
 class PlanPdfView(ExportMixin, View):
     def get(self, request, pk, number):
-        version = get_object_or_404(self.case.plan_versions, number=number)
-        context = {**self.base_context(), **plan_context(self.case, version), "pdf": True}
+        context = {**self.base_context(), **plan_context(self.case, number), "pdf": True}
         data = render_pdf("samverkan/pdf/plan.html", context, request)
         self.exported(f"Barnets plan version {number} (PDF)")
         return pdf_response(data, f"barnets-plan-{self.case.short_ref}-v{number}.pdf")

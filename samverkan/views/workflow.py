@@ -217,6 +217,9 @@ class PlanEditView(CaseStepView):
         kwargs.setdefault("formset", self.get_formset())
         return super().get_context_data(**kwargs)
 
+    def summary_forms(self, context) -> list:
+        return [*context["formset"].forms, context.get("form")]
+
     def form_valid(self, form):
         formset = self.get_formset()
         if not formset.is_valid():
