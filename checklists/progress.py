@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, FilteredRelation, Max, Q
 
 from mandates.models import MandateArea
 
-from .models import Assessment, ChecklistItem, ItemAssessment, ItemStatus
+from .models import Assessment, ItemAssessment, ItemStatus
 
 
 @dataclass
@@ -51,30 +51,17 @@ class UnitRow:
 
 
 def published_areas() -> list[MandateArea]:
-    return list(MandateArea.objects.published().order_by("order", "name"))
-
-
-def items_per_area() -> dict[int, int]:
-    rows = (
-        ChecklistItem.objects.published()
-        .filter(area__published=True)
-        .values("area_id")
-        .annotate(n=Count("pk"))
+    """Published areas in order, each with ``n_items``: its published checklist items (one
+    query; an area without items is kept, with 0)."""
+    return list(
+        MandateArea.objects.published()
+        .annotate(n_items=Count("checklist_items", filter=Q(checklist_items__published=True)))
+        .order_by("order", "name")
     )
-    return {r["area_id"]: r["n"] for r in rows}
 
 
-def _counts(entries) -> dict[tuple[int, int], tuple[int, int]]:
-    rows = (
-        entries.filter(item__published=True)
-        .values("assessment_id", "item__area_id")
-        .annotate(
-            done=Count("pk", filter=Q(status=ItemStatus.DONE)),
-            na=Count("pk", filter=Q(status=ItemStatus.NOT_APPLICABLE)),
-        )
-        .order_by()
-    )
-    return {(r["assessment_id"], r["item__area_id"]): (r["done"], r["na"]) for r in rows}
+def items_per_area(areas: list[MandateArea] | None = None) -> dict[int, int]:
+    return {a.pk: a.n_items for a in (published_areas() if areas is None else areas)}
 
 
 def progress_for(n_items: int, counts: tuple[int, int] | None) -> Progress:
@@ -82,32 +69,73 @@ def progress_for(n_items: int, counts: tuple[int, int] | None) -> Progress:
     return Progress(done=done, applicable=n_items - na)
 
 
-def assessment_progress(
-    assessment: Assessment | None, areas: list[MandateArea], per_area: dict[int, int]
-) -> dict[int, Progress]:
+def entry_progress(entries, areas: list[MandateArea]) -> dict[int, Progress]:
+    """Per area id, from entries already in memory (each with ``item`` loaded): no query.
+    Entries of unpublished items do not count, as in the SQL figures."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for entry in entries:
+        if not entry.item.published:
+            continue
+        if entry.status == ItemStatus.DONE:
+            counts[entry.item.area_id][0] += 1
+        elif entry.status == ItemStatus.NOT_APPLICABLE:
+            counts[entry.item.area_id][1] += 1
+    return {a.pk: progress_for(a.n_items, counts.get(a.pk)) for a in areas}
+
+
+def assessment_progress(assessment: Assessment | None, areas: list[MandateArea]) -> dict:
     """Per area id; one query (none without an assessment)."""
-    counts = _counts(ItemAssessment.objects.filter(assessment=assessment)) if assessment else {}
-    aid = assessment.pk if assessment else None
-    return {a.pk: progress_for(per_area.get(a.pk, 0), counts.get((aid, a.pk))) for a in areas}
-
-
-def heatmap(units, year: int, areas: list[MandateArea], per_area: dict[int, int]) -> list[UnitRow]:
-    """Units × areas for one year in three queries (units, assessments, counts)."""
-    # Subqueries rather than lists of ids: no parameter limits however many units there are.
-    assessments_qs = Assessment.objects.filter(unit__in=units.values("pk"), year=year)
-    assessments = dict(assessments_qs.values_list("unit_id", "pk"))
-    counts = _counts(ItemAssessment.objects.filter(assessment__in=assessments_qs.values("pk")))
-    rows = []
-    for unit in units:  # evaluated once, here
-        aid = assessments.get(unit.pk)
-        rows.append(
-            UnitRow(
-                unit=unit,
-                has_assessment=aid is not None,
-                areas=[progress_for(per_area.get(a.pk, 0), counts.get((aid, a.pk))) for a in areas],
+    counts = {}
+    if assessment:
+        rows = (
+            ItemAssessment.objects.filter(assessment=assessment, item__published=True)
+            .values("item__area_id")
+            .annotate(
+                done=Count("pk", filter=Q(status=ItemStatus.DONE)),
+                na=Count("pk", filter=Q(status=ItemStatus.NOT_APPLICABLE)),
             )
+            .order_by()
         )
-    return rows
+        counts = {r["item__area_id"]: (r["done"], r["na"]) for r in rows}
+    return {a.pk: progress_for(a.n_items, counts.get(a.pk)) for a in areas}
+
+
+def _status_counts(prefix: str, areas: list[MandateArea], **condition) -> dict:
+    """Conditional counts, two per area (Klar, Ej aktuell), over ``prefix`` entries."""
+    out = {}
+    for a in areas:
+        base = Q(**{f"{prefix}__item__area_id": a.pk, f"{prefix}__item__published": True})
+        base &= Q(**condition)
+        out[f"done_{a.pk}"] = Count(
+            prefix, filter=base & Q(**{f"{prefix}__status": ItemStatus.DONE})
+        )
+        out[f"na_{a.pk}"] = Count(
+            prefix, filter=base & Q(**{f"{prefix}__status": ItemStatus.NOT_APPLICABLE})
+        )
+    return out
+
+
+def heatmap(units, year: int, areas: list[MandateArea]) -> list[UnitRow]:
+    """Units × areas for one year in one query: each unit row carries its year's assessment
+    (through a filtered join) and two conditional counts per area."""
+    rows = units.annotate(
+        year_assessment=FilteredRelation("assessments", condition=Q(assessments__year=year)),
+        assessment_id=Max("year_assessment__pk"),
+        **_status_counts("year_assessment__entries", areas),
+    )
+    return [
+        UnitRow(
+            unit=unit,
+            has_assessment=unit.assessment_id is not None,
+            areas=[
+                progress_for(
+                    a.n_items, (getattr(unit, f"done_{a.pk}"), getattr(unit, f"na_{a.pk}"))
+                )
+                for a in areas
+            ],
+        )
+        for unit in rows
+    ]
 
 
 def area_totals(rows: list[UnitRow], n_areas: int) -> list[Progress]:
@@ -119,41 +147,35 @@ def area_totals(rows: list[UnitRow], n_areas: int) -> list[Progress]:
     return totals
 
 
-def trend(units_qs, areas: list[MandateArea], per_area: dict[int, int]) -> list[dict]:
-    """Per year: the region's share done per area and overall, over units with a checklist that
-    year. Two queries whatever the number of units or years."""
-    n_by_year = dict(
-        Assessment.objects.filter(unit__in=units_qs)
-        .values("year")
-        .annotate(n=Count("pk"))
-        .order_by()
-        .values_list("year", "n")
-    )
+def trend(units_qs, areas: list[MandateArea]) -> tuple[list[dict], list[int]]:
+    """Per year: the region's share done per area and overall, over the filtered units with a
+    checklist that year; and every year any unit has a checklist (the year selector). One
+    query whatever the number of units or years."""
+    in_filter = Q(unit__in=units_qs.values("pk"))
     rows = (
-        ItemAssessment.objects.filter(assessment__unit__in=units_qs, item__published=True)
-        .values("assessment__year", "item__area_id")
+        Assessment.objects.values("year")
         .annotate(
-            done=Count("pk", filter=Q(status=ItemStatus.DONE)),
-            na=Count("pk", filter=Q(status=ItemStatus.NOT_APPLICABLE)),
+            n=Count("pk", filter=in_filter, distinct=True),
+            **_status_counts("entries", areas, unit__in=units_qs.values("pk")),
         )
-        .order_by()
+        .order_by("year")
     )
-    by_year: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    result, years = [], []
     for r in rows:
-        by_year[r["assessment__year"]][r["item__area_id"]] = (r["done"], r["na"])
-    result = []
-    for year in sorted(n_by_year):
-        n = n_by_year[year]
-        area_progress = []
-        for a in areas:
-            done, na = by_year[year].get(a.pk, (0, 0))
-            area_progress.append(Progress(done=done, applicable=n * per_area.get(a.pk, 0) - na))
+        years.append(r["year"])
+        n = r["n"]
+        if not n:
+            continue
+        area_progress = [
+            Progress(done=r[f"done_{a.pk}"], applicable=n * a.n_items - r[f"na_{a.pk}"])
+            for a in areas
+        ]
         result.append(
             {
-                "year": year,
+                "year": r["year"],
                 "units": n,
                 "areas": area_progress,
                 "overall": sum(area_progress, Progress()),
             }
         )
-    return result
+    return result, years

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.contrib.auth import get_user_model
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Exists, FilteredRelation, OuterRef, Q
+from django.http import Http404
 from django.utils import timezone
 
 from mandates.models import MandateArea
 
-from .models import Assessment, ChecklistItem, ItemAssessment, StatusChange, Unit
+from .models import Assessment, ChecklistItem, ItemAssessment, Membership, StatusChange, Unit
 from .prerequisites import familjeombud_by_unit, unit_flags
-from .progress import Progress, assessment_progress, items_per_area
+from .progress import Progress, entry_progress
+
+User = get_user_model()
 
 
 def current_year() -> int:
@@ -40,40 +45,122 @@ class AreaBlock:
     items: list[ItemRow] = field(default_factory=list)
 
 
-def unit_page(unit: Unit, year: int) -> dict:
-    """Everything the unit page shows for one year, in a fixed number of queries."""
-    assessments = list(Assessment.objects.filter(unit=unit).order_by("-year"))
-    assessment = next((a for a in assessments if a.year == year), None)
-    areas = list(
-        MandateArea.objects.published()
-        .order_by("order", "name")
-        .prefetch_related(
-            Prefetch(
-                "checklist_items",
-                queryset=ChecklistItem.objects.published().order_by("order", "pk"),
-                to_attr="published_items",
-            )
-        )
+UNIT_FIELDS = ["id", "name", "kind", "municipality"]
+ASSESSMENT_FIELDS = ["id", "unit_id", "year", "copied_from_id", "created_at", "created_by_id"]
+AREA_FIELDS = ["id", "slug", "name", "order", "published"]
+ITEM_FIELDS = ["id", "area_id", "order", "text", "published"]
+ENTRY_FIELDS = ["id", "assessment_id", "item_id", "status", "reason", "comment"]
+ENTRY_FIELDS += ["changed_by_id", "changed_at"]
+CHANGE_FIELDS = ["id", "entry_id", "from_status", "to_status", "reason", "comment", "copied"]
+CHANGE_FIELDS += ["changed_by_id", "changed_at"]
+USER_FIELDS = ["id", "username", "first_name", "last_name"]
+
+
+def _paths(prefix: str, names: list[str]) -> list[str]:
+    return [f"{prefix}{n}" for n in names]
+
+
+def _build(model, row: dict, prefix: str, names: list[str]):
+    """A model instance from one values() row (None when the LEFT JOIN found nothing): the
+    unit page reads units, areas, items, answers and history in one or two queries."""
+    if row[f"{prefix}id"] is None:
+        return None
+    ordered = [f.attname for f in model._meta.concrete_fields if f.attname in names]
+    return model.from_db(DEFAULT_DB_ALIAS, ordered, [row[f"{prefix}{n}"] for n in ordered])
+
+
+@dataclass
+class UnitAccess:
+    unit: Unit
+    assessments: list[Assessment]  # newest year first
+    is_member: bool
+
+
+def unit_for(user, pk: int) -> UnitAccess:
+    """A unit the user may see, its assessments and whether the user is a member, in one
+    query; 404 for units the user may not see (their existence is not revealed)."""
+    rows = list(
+        Unit.objects.visible_to(user)
+        .filter(pk=pk)
+        .annotate(is_member=Exists(Membership.objects.filter(unit=OuterRef("pk"), user=user)))
+        .values(*UNIT_FIELDS, "is_member", *_paths("assessments__", ASSESSMENT_FIELDS))
+        .order_by("-assessments__year")
     )
-    entries = {}
-    if assessment:
-        history = StatusChange.objects.select_related("changed_by").order_by("changed_at", "pk")
-        entries = {
-            e.item_id: e
-            for e in ItemAssessment.objects.filter(assessment=assessment)
-            .select_related("changed_by")
-            .prefetch_related(Prefetch("history", queryset=history))
-        }
-    per_area = items_per_area()
-    progress = assessment_progress(assessment, areas, per_area)
-    blocks = [
-        AreaBlock(
-            area=a,
-            progress=progress[a.pk],
-            items=[ItemRow(i, entries.get(i.pk)) for i in a.published_items],
+    if not rows:
+        raise Http404
+    unit = _build(Unit, rows[0], "", UNIT_FIELDS)
+    assessments = [_build(Assessment, r, "assessments__", ASSESSMENT_FIELDS) for r in rows]
+    assessments = [a for a in assessments if a is not None]
+    for a in assessments:
+        a.unit = unit
+    return UnitAccess(unit, assessments, rows[0]["is_member"])
+
+
+def checklist_blocks(assessment: Assessment | None) -> list[AreaBlock]:
+    """Published areas with their published items, each item's answer for the assessment and
+    the answer's history with who made each change: one query (LEFT JOINs through filtered
+    relations), one row per history line."""
+    aid = assessment.pk if assessment else None
+    rows = (
+        MandateArea.objects.published()
+        .annotate(
+            it=FilteredRelation("checklist_items", condition=Q(checklist_items__published=True)),
+            en=FilteredRelation("it__assessments", condition=Q(it__assessments__assessment=aid)),
         )
-        for a in areas
-    ]
+        .values(
+            *AREA_FIELDS,
+            *_paths("it__", ITEM_FIELDS),
+            *_paths("en__", ENTRY_FIELDS),
+            *_paths("en__changed_by__", USER_FIELDS),
+            *_paths("en__history__", CHANGE_FIELDS),
+            *_paths("en__history__changed_by__", USER_FIELDS),
+        )
+        .order_by(
+            "order",
+            "name",
+            "pk",
+            "it__order",
+            "it__pk",
+            "en__history__changed_at",
+            "en__history__pk",
+        )  # fmt: skip
+    )
+    blocks: list[AreaBlock] = []
+    history: dict[int, list[StatusChange]] = {}
+    for row in rows:
+        if not blocks or blocks[-1].area.pk != row["id"]:
+            blocks.append(AreaBlock(_build(MandateArea, row, "", AREA_FIELDS), Progress()))
+        block = blocks[-1]
+        if row["it__id"] is None:
+            continue
+        if not block.items or block.items[-1].item.pk != row["it__id"]:
+            item = _build(ChecklistItem, row, "it__", ITEM_FIELDS)
+            entry = _build(ItemAssessment, row, "en__", ENTRY_FIELDS)
+            if entry is not None:
+                entry.item = item
+                entry.changed_by = _build(User, row, "en__changed_by__", USER_FIELDS)
+                history[entry.pk] = []
+            block.items.append(ItemRow(item, entry))
+        change = _build(StatusChange, row, "en__history__", CHANGE_FIELDS)
+        if change is not None:
+            change.changed_by = _build(User, row, "en__history__changed_by__", USER_FIELDS)
+            history[change.entry_id].append(change)
+    for block in blocks:
+        block.area.n_items = len(block.items)
+        entries = [r.entry for r in block.items if r.entry is not None]
+        block.progress = entry_progress(entries, [block.area])[block.area.pk]
+        for entry in entries:
+            changes = entry.history.all()
+            changes._result_cache, changes._prefetch_done = history[entry.pk], True
+            entry._prefetched_objects_cache = {"history": changes}
+    return blocks
+
+
+def unit_page(unit: Unit, year: int, assessments: list[Assessment]) -> dict:
+    """Everything the unit page shows for one year, in two queries (``assessments`` come from
+    unit_for)."""
+    assessment = next((a for a in assessments if a.year == year), None)
+    blocks = checklist_blocks(assessment)
     ombud = familjeombud_by_unit([unit.pk], year).get(unit.pk, [])
     years = sorted({a.year for a in assessments} | {current_year(), year}, reverse=True)
     return {

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, Q
+from django.db.models import Count, FilteredRelation, Max, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -13,8 +14,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from ..forms import START_COPY, EntryForm, StartYearForm
 from ..models import Assessment, ChecklistItem, ItemStatus, Membership, MembershipRole, Unit
 from ..pdf import render_pdf
-from ..progress import Progress, assessment_progress, items_per_area, published_areas
-from ..selectors import current_year, unit_page, year_from
+from ..progress import Progress, assessment_progress, published_areas
+from ..selectors import current_year, unit_for, unit_page, year_from
 from ..services import (
     INVALID_STATUS,
     NOT_A_MEMBER,
@@ -38,26 +39,38 @@ class UnitListView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         self.year = current_year()
-        entry = Q(assessments__year=self.year, assessments__entries__item__published=True)
-        status = "assessments__entries__status"
+        # Only this year's checklist is joined, so the counts need no DISTINCT.
+        this_year = FilteredRelation("assessments", condition=Q(assessments__year=self.year))
+        entry = Q(this_year__entries__item__published=True)
+        status = "this_year__entries__status"
+        published_items = ChecklistItem.objects.published().filter(area__published=True)
         return (
             Unit.objects.visible_to(self.request.user)
             .annotate(
-                done=Count("assessments__entries", filter=entry & Q(**{status: ItemStatus.DONE})),
+                this_year=this_year,
+                done=Count("this_year__entries", filter=entry & Q(**{status: ItemStatus.DONE})),
                 na=Count(
-                    "assessments__entries",
+                    "this_year__entries",
                     filter=entry & Q(**{status: ItemStatus.NOT_APPLICABLE}),
                 ),
-                started=Count("assessments", filter=Q(assessments__year=self.year), distinct=True),
+                started=Max("this_year__pk"),
+                total=Coalesce(
+                    Subquery(
+                        published_items.order_by()
+                        .values("published")
+                        .annotate(n=Count("pk"))
+                        .values("n")[:1]
+                    ),
+                    0,
+                ),
             )
             .order_by("name", "pk")
         )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        total = sum(items_per_area().values())
         for unit in ctx["units"]:
-            unit.progress = Progress(done=unit.done, applicable=total - unit.na)
+            unit.progress = Progress(done=unit.done, applicable=unit.total - unit.na)
         ctx["year"] = self.year
         ctx["is_familjeombud"] = Membership.objects.filter(
             user=self.request.user, role=MembershipRole.FAMILJEOMBUD
@@ -77,12 +90,16 @@ class UnitDetailView(UnitMixin, DetailView):
     context_object_name = "unit"
 
     def get_object(self, queryset=None):
-        return self.get_unit()
+        self.access = unit_for(self.request.user, self.kwargs["pk"])
+        return self.access.unit
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(unit_page(self.object, year_from(self.request.GET.get("ar"))))
-        ctx["can_edit"] = can_edit_unit(self.request.user, self.object)
+        year = year_from(self.request.GET.get("ar"))
+        ctx.update(unit_page(self.object, year, self.access.assessments))
+        # As Unit.objects.editable_by: members and superusers (the login is checked already).
+        user = self.request.user
+        ctx["can_edit"] = user.is_active and (user.is_superuser or self.access.is_member)
         ctx["statuses"] = ItemStatus.choices
         return ctx
 
@@ -128,7 +145,7 @@ def _as_dict(p: Progress, key: str) -> dict:
 
 def progress_payload(assessment: Assessment, item: ChecklistItem) -> dict:
     """What the page's script needs to move both progress bars after a save."""
-    progress = assessment_progress(assessment, published_areas(), items_per_area())
+    progress = assessment_progress(assessment, published_areas())
     overall = sum(progress.values(), Progress())
     area = progress.get(item.area_id, Progress())
     return {
@@ -190,9 +207,10 @@ class UnitReportView(UnitMixin, TemplateView):
     template_name = "checklists/unit_report.html"
 
     def get_context_data(self, **kwargs):
-        unit = self.get_unit()
+        access = unit_for(self.request.user, self.kwargs["pk"])
         year = self.kwargs.get("year") or year_from(self.request.GET.get("ar"))
-        return {**super().get_context_data(**kwargs), "unit": unit, **unit_page(unit, year)}
+        page = unit_page(access.unit, year, access.assessments)
+        return {**super().get_context_data(**kwargs), "unit": access.unit, **page}
 
 
 class UnitReportPdfView(UnitReportView):

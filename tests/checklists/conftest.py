@@ -17,6 +17,11 @@ from checklists.models import (
 )
 from checklists.services import assessment_start_year
 
+# The browser harness's fixtures, shared as tests/pages/conftest.py shares them: one Playwright
+# session for the whole run (the sync API allows one per thread), so test_browser.py runs in
+# the full suite too; a CSP-enforcing page, axe and the seed content.
+from tests.browser.conftest import axe, browser, content, page  # noqa: F401
+
 FIXTURES = Path(settings.BASE_DIR, "fixtures")
 
 

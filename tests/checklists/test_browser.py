@@ -8,33 +8,13 @@ from playwright.sync_api import expect
 
 from checklists.models import ChecklistItem, ItemAssessment, Membership, Unit, strateg_group
 from checklists.services import assessment_start_year
-from tests.browser import conftest as browser_fixtures
 from tests.browser.helpers import focused
 
-# The browser harness's fixtures (CSP-enforcing page, axe, seed content), shared here.
-page = browser_fixtures.page
-axe = browser_fixtures.axe
-content = browser_fixtures.content
+# page, axe, content and the session's browser come from tests/browser (see conftest.py).
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "ett-langt-losenord-123"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium for this module only. Playwright's sync API allows one instance per thread, and
-    tests/browser keeps its own for the whole session: when that one is already running, this
-    module is skipped (run it alone: `pytest tests/checklists/test_browser.py`)."""
-    import asyncio
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        pass
-    else:
-        pytest.skip("tests/browser håller redan Playwright-sessionen; kör modulen separat")
-    yield from browser_fixtures.browser.__wrapped__()
 
 
 def log_in(page, username):

@@ -3,10 +3,12 @@ import datetime
 import io
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from checklists import figures
 from checklists.models import EventAttendance, EventKind, Membership, RegionEvent
 from checklists.services import assessment_set_status, assessment_start_year
 
@@ -173,33 +175,100 @@ def add_units(n, items, by, offset=0):
             assessment_set_status(assessment=a, item=items[i % 15], status="klar", by=by)
 
 
+# Session, user, the user's and the group's permissions: 4 on every region page.
+AUTH_QUERIES = 4
+
+
 @pytest.mark.parametrize("name", ["dashboard", "dashboard_csv", "dashboard_xlsx"])
 def test_the_dashboard_query_count_does_not_grow_with_ten_times_the_units(
     client, items, superuser, strateg, django_assert_num_queries, name
 ):
+    """Computed: areas, heatmap, familjeombud, trend. From the cache: nothing more (the test
+    cache is in memory; with the database cache the two reads are two more queries)."""
     add_units(3, items, superuser)
     get(client, strateg, name=name)
     url = reverse(f"checklists:{name}")
-    expected = {"dashboard": 13, "dashboard_csv": 11, "dashboard_xlsx": 11}[name]
-    with django_assert_num_queries(expected):
-        client.get(url, {"ar": 2026})
-    add_units(27, items, superuser, offset=3)
-    with django_assert_num_queries(expected):
-        response = client.get(url, {"ar": 2026})
+    for extra_units in (0, 27):
+        add_units(extra_units, items, superuser, offset=3)
+        cache.clear()
+        with django_assert_num_queries(AUTH_QUERIES + 4):
+            client.get(url, {"ar": 2026})
+        with django_assert_num_queries(AUTH_QUERIES):
+            response = client.get(url, {"ar": 2026})
     if name == "dashboard":
         assert len(response.context["rows"]) == 30
+
+
+def test_a_saved_item_shows_on_the_dashboard_at_once(client, region, strateg, items, superuser):
+    alvesta, _ = region
+    assert [p.percent for p in get(client, strateg).context["rows"][0].areas][2] == 0
+    a26 = alvesta.assessments.get(year=2026)
+    assessment_set_status(assessment=a26, item=items[6], status="klar", by=superuser)
+    row = get(client, strateg).context["rows"][0]
+    assert row.unit.name == "Alvesta VC" and row.areas[2].percent == 33
+    csv_text = get(client, strateg, name="dashboard_csv").content.decode("utf-8-sig")
+    assert "Alvesta VC;Alvesta;Vårdcentral;2026;ja;100;33;33;0;0;29;4;14" in csv_text
+
+
+@pytest.mark.parametrize("change", ["rename", "new_unit", "delete_unit", "attendance", "days"])
+def test_every_change_the_figures_read_shows_on_the_dashboard_at_once(
+    client, region, strateg, change
+):
+    alvesta, ljungby = region
+    ombud = MembershipFactory(unit=ljungby, role="familjeombud", days_per_month=None)
+    before = {r.unit.name: r for r in get(client, strateg).context["rows"]}
+    if change == "rename":
+        alvesta.name = "Alvesta vårdcentral"
+        alvesta.save()
+    elif change == "new_unit":
+        UnitFactory(name="Tingsryd BVC", municipality="tingsryd")
+    elif change == "delete_unit":
+        alvesta.delete()
+    elif change == "attendance":
+        event = RegionEvent.objects.create(
+            kind=EventKind.NETWORK_MEETING, date=datetime.date(2026, 3, 1), title="N"
+        )
+        EventAttendance.objects.create(event=event, user=ombud.user)
+    else:
+        ombud.days_per_month = 2
+        ombud.save()
+    after = {r.unit.name: r for r in get(client, strateg).context["rows"]}
+    assert after.keys() != before.keys() or [r.flags for r in after.values()] != [
+        r.flags for r in before.values()
+    ]
+
+
+def test_a_login_does_not_empty_the_figures_cache(client, region, strateg):
+    get(client, strateg)
+    version = cache.get(figures.VERSION_KEY)
+    client.force_login(strateg)  # saves last_login
+    assert version is not None and cache.get(figures.VERSION_KEY) == version
+
+
+def test_the_figures_are_dropped_again_when_the_transaction_commits(
+    region, items, superuser, django_capture_on_commit_callbacks
+):
+    alvesta, _ = region
+    a26 = alvesta.assessments.get(year=2026)
+    with django_capture_on_commit_callbacks() as callbacks:
+        assessment_set_status(assessment=a26, item=items[7], status="klar", by=superuser)
+    version = figures.figures_version()  # a request that ran before the commit
+    for callback in callbacks:
+        callback()
+    assert cache.get(figures.VERSION_KEY) != version
 
 
 def test_the_unit_list_query_count_does_not_grow_with_ten_times_the_units(
     client, items, superuser, strateg, django_assert_num_queries
 ):
+    """Auth, page count, the units with this year's figures, the familjeombud link."""
     add_units(3, items, superuser)
     client.force_login(strateg)
     url = reverse("checklists:unit_list")
     client.get(url)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(AUTH_QUERIES + 3):
         client.get(url)
     add_units(27, items, superuser, offset=3)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(AUTH_QUERIES + 3):
         response = client.get(url)
     assert len(response.context["units"]) == 30

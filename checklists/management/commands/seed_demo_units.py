@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from checklists.figures import figures_changed
 from checklists.models import (
     Assessment,
     ChecklistItem,
@@ -93,6 +94,7 @@ class Command(BaseCommand):
                 self.seed_dev(rng, years)
             else:
                 self.seed_many(rng, units, years)
+        figures_changed()  # bulk_create sends no signals
 
     # --- small, idempotent demo set -------------------------------------------------------
     def seed_dev(self, rng: random.Random, years: int) -> None:
