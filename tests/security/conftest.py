@@ -1,6 +1,7 @@
 """One sample world for the authorization matrix: a user per role and an object behind every
 URL, built with the apps' own factories, fixtures and service functions."""
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -44,6 +45,7 @@ def world(db, items, planned_case, clinician, make_clinician):  # noqa: F811
         unit=unit, year=year, by=familjeombud_membership.user, copy_previous=False
     )
     case = planned_case
+    training_session, training_action = _training(unit, familjeombud_membership.user)
     users = {
         "anonymous": None,
         "user_without_unit": UserFactory(username="utan-verksamhet"),
@@ -71,4 +73,44 @@ def world(db, items, planned_case, clinician, make_clinician):  # noqa: F811
         meeting=case.meetings.first(),
         invitation=case.invitations.first(),
         plan=case.plan_versions.order_by("-number").first(),
+        training_session=training_session,
+        training_item=training_session.items.first() if training_session else None,
+        training_action=training_action,
     )
+
+
+def _training(unit, planner):
+    """A held training session of the unit with one open action (training app)."""
+    try:
+        from training.services import (
+            ActionInput,
+            session_add_own_item,
+            session_plan,
+            session_record_outcome,
+        )
+    except ImportError:  # the app is not there (yet): its rows are absent too
+        return None, None
+    from django.core.management import call_command
+
+    from mandates.models import MandateArea
+
+    call_command("loaddata", "fixtures/20_mandates_content.json", verbosity=0)
+    day = datetime.date(2026, 3, 10)
+    session = session_plan(
+        unit=unit,
+        date=day,
+        start_time=datetime.time(13, 0),
+        areas=[MandateArea.objects.get(slug=AREA_SLUG)],
+        by=planner,
+        title="APT barn som far illa",
+    )
+    session_add_own_item(session=session, title="Fika och frågor", minutes=10, by=planner)
+    session_record_outcome(
+        session=session,
+        participants=8,
+        notes={},
+        actions=[ActionInput("Ta fram rutin", "Fia", datetime.date(2026, 6, 1))],
+        by=planner,
+        today=datetime.date(2026, 11, 1),
+    )
+    return session, session.actions.get()

@@ -27,7 +27,6 @@ from .matrix import (
 # Routes that are not pages of the portal, each with the reason it has no row.
 EXCEPTIONS = {
     "admin/": "Django admin: one row (admin:index) for the site; its own views check staff",
-    "utbildning/": "training app still being built: its rows are pending (see the issue)",
 }
 
 # Members of the unit, the region and administrators; a stranger to the unit gets 404 so that
@@ -147,6 +146,51 @@ ROWS = [
     ],
     Row("auditlog:review_list", expect(FORBIDDEN, anonymous=LOGIN, administrator=OK)),
     Row("auditlog:review_mark", expect(FORBIDDEN, anonymous=LOGIN, administrator=REDIRECT)),
+]
+# Training sessions: a unit's members read them, its planners (familjeombud, chef) change
+# them; everyone else gets 404 so that the unit's sessions are not revealed.
+TRAINING_READ = expect(
+    NOT_FOUND, anonymous=LOGIN, unit_member=OK, familjeombud=OK, administrator=OK
+)
+TRAINING_PLAN = expect(
+    NOT_FOUND, anonymous=LOGIN, unit_member=FORBIDDEN, familjeombud=OK, administrator=OK
+)
+# Steps that only take a POST: a GET is refused after the login check.
+TRAINING_POST_ONLY = expect(NOT_ALLOWED, anonymous=LOGIN)
+
+
+def training_unit(world):
+    return {"unit_pk": world.unit.pk}
+
+
+def training_session(world):
+    return {"pk": world.training_session.pk}
+
+
+def training_item(world):
+    return {"pk": world.training_session.pk, "item_pk": world.training_item.pk}
+
+
+ROWS += [
+    Row("training:index", SIGNED_IN),
+    Row("training:unit_sessions", TRAINING_READ, training_unit),
+    Row("training:plan", TRAINING_PLAN, training_unit),
+    Row("training:export_csv", TRAINING_READ, lambda w: {**training_unit(w), "year": 2026}),
+    Row("training:export_xlsx", TRAINING_READ, lambda w: {**training_unit(w), "year": 2026}),
+    Row("training:session_detail", TRAINING_READ, training_session),
+    Row("training:session_update", TRAINING_PLAN, training_session),
+    Row("training:agenda", TRAINING_READ, training_session),
+    Row("training:agenda_pdf", TRAINING_READ, training_session),
+    Row("training:add_package_items", TRAINING_POST_ONLY, training_session),
+    Row("training:add_own_item", TRAINING_POST_ONLY, training_session),
+    Row("training:move_item", TRAINING_POST_ONLY, training_item),
+    Row("training:item_minutes", TRAINING_POST_ONLY, training_item),
+    Row("training:remove_item", TRAINING_POST_ONLY, training_item),
+    Row("training:record", TRAINING_PLAN, training_session),
+    Row("training:cancel", TRAINING_PLAN, training_session),
+    Row("training:reinstate", TRAINING_PLAN, training_session),
+    Row("training:action_done", TRAINING_PLAN, lambda w: {"pk": w.training_action.pk}),
+    Row("training:action_reopen", TRAINING_PLAN, lambda w: {"pk": w.training_action.pk}),
 ]
 ROWS_BY_NAME = {row.name: row for row in ROWS}
 
