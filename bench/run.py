@@ -202,6 +202,40 @@ def drain(row: Measurement) -> None:
     time.sleep(min(20.0, CONNECTIONS * service_s / WORKERS * 1.2 + 0.2))
 
 
+class Timer:
+    """bench/timer.py for one data size: the page's time in-process with the cache emptied."""
+
+    def __init__(self, env: dict[str, str]):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.timer"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+
+    def uncached_ms(self, url: str, cookie: str | None) -> float | None:
+        from bench.timer import PREFIX
+
+        self.proc.stdin.write(json.dumps({"url": url, "cookie": cookie}) + "\n")
+        self.proc.stdin.flush()
+        for line in self.proc.stdout:
+            if line.startswith(PREFIX):
+                return json.loads(line[len(PREFIX) :])["uncached_ms"]
+        return None
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+
+
 class Budget:
     def __init__(self, seconds: float):
         self.deadline = time.monotonic() + seconds
@@ -219,7 +253,6 @@ def measure(entry: dict, server: Server, durations: dict, budget: Budget) -> Mea
         status=entry["status"],
         queries=entry.get("queries"),
         queries_cold=entry.get("queries_cold"),
-        uncached_ms=entry.get("uncached_ms"),
         size_bytes=entry.get("bytes"),
         pdf_limit_ms=entry.get("pdf_limit_ms"),
     )
@@ -288,10 +321,12 @@ def measure_all(
     """One gunicorn per data size, side by side; each page is measured at 1× and at once at 10×,
     so the machine's drifting load (it is shared) weighs on both sizes alike."""
     servers: dict[int, Server] = {}
+    timers: dict[int, Timer] = {}
     rows: dict[int, list[Measurement]] = {scale: [] for scale in prepared}
     try:
         for scale in prepared:
             servers[scale] = Server(envs[scale], workdir / f"gunicorn-{scale}x.log")
+            timers[scale] = Timer(envs[scale])
         for scale, server in servers.items():
             server.wait_ready()
             log(f"{scale}×: gunicorn ({WORKERS} arbetare) på {server.base}")
@@ -300,9 +335,15 @@ def measure_all(
         for key in [t["key"] for t in first["targets"]]:
             for scale, server in servers.items():
                 rows[scale].append(measure(by_key[scale][key], server, durations, budget))
+            for scale, timer in timers.items():
+                row, entry = rows[scale][-1], by_key[scale][key]
+                if row.status == "ok" and budget.left() > 30:
+                    row.uncached_ms = timer.uncached_ms(entry["url"], entry.get("cookie"))
     finally:
         for server in servers.values():
             server.stop()
+        for timer in timers.values():
+            timer.stop()
     return rows
 
 
