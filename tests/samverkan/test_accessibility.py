@@ -86,3 +86,13 @@ def test_each_copy_button_names_the_journal_it_is_for(client, planned_case, clin
     for described_by in buttons:
         assert f'id="{described_by}"' in html
     assert html.count('class="visually-hidden copy-status" role="status"') == len(buttons)
+
+
+def test_break_glass_without_a_reason_lists_the_error_in_the_summary(client, admin_user):
+    client.force_login(admin_user)
+    html = client.post(
+        reverse("samverkan:break_glass"), {"case_id": "", "reason": ""}
+    ).content.decode()
+    main = html[html.index("<main") :]
+    assert 'id="felsammanfattning"' in main
+    assert 'href="#id_case_id"' in main and 'href="#id_reason"' in main
