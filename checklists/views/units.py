@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count, FilteredRelation, Max, Q, Subquery
+from django.core.paginator import Paginator
+from django.db.models import Exists, Func, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -12,7 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from ..forms import START_COPY, EntryForm, StartYearForm
-from ..models import Assessment, ChecklistItem, ItemStatus, Membership, MembershipRole, Unit
+from ..models import (
+    Assessment,
+    ChecklistItem,
+    ItemAssessment,
+    ItemStatus,
+    Membership,
+    MembershipRole,
+    Unit,
+)
 from ..pdf import render_pdf
 from ..progress import Progress, assessment_progress, published_areas
 from ..selectors import current_year, unit_for, unit_page, year_from
@@ -24,6 +33,12 @@ from ..services import (
     assessment_start_year,
     can_edit_unit,
 )
+
+
+def _count(queryset):
+    """COUNT(*) of a queryset as a scalar subquery, 0 when it has no rows."""
+    counted = queryset.order_by().annotate(n=Func(Value(1), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted[:1]), 0)
 
 
 def unit_url(unit: Unit, year: int, anchor: str = "") -> str:
@@ -38,34 +53,29 @@ class UnitListView(LoginRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
+        """Correlated subqueries rather than a join and GROUP BY: PostgreSQL evaluates them
+        after ORDER BY ... LIMIT, so only for the 50 units shown, whatever the unit count."""
         self.year = current_year()
-        # Only this year's checklist is joined, so the counts need no DISTINCT.
-        this_year = FilteredRelation("assessments", condition=Q(assessments__year=self.year))
-        entry = Q(this_year__entries__item__published=True)
-        status = "this_year__entries__status"
+        entries = ItemAssessment.objects.filter(
+            assessment__unit=OuterRef("pk"), assessment__year=self.year, item__published=True
+        )
         published_items = ChecklistItem.objects.published().filter(area__published=True)
         return (
             Unit.objects.visible_to(self.request.user)
             .annotate(
-                this_year=this_year,
-                done=Count("this_year__entries", filter=entry & Q(**{status: ItemStatus.DONE})),
-                na=Count(
-                    "this_year__entries",
-                    filter=entry & Q(**{status: ItemStatus.NOT_APPLICABLE}),
-                ),
-                started=Max("this_year__pk"),
-                total=Coalesce(
-                    Subquery(
-                        published_items.order_by()
-                        .values("published")
-                        .annotate(n=Count("pk"))
-                        .values("n")[:1]
-                    ),
-                    0,
-                ),
+                done=_count(entries.filter(status=ItemStatus.DONE)),
+                na=_count(entries.filter(status=ItemStatus.NOT_APPLICABLE)),
+                started=Exists(Assessment.objects.filter(unit=OuterRef("pk"), year=self.year)),
+                total=_count(published_items),
             )
             .order_by("name", "pk")
         )
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        # Count the visible units, not the annotated rows (which would compute every figure).
+        paginator = Paginator(queryset, per_page, orphans, allow_empty_first_page, **kw)
+        paginator.count = Unit.objects.visible_to(self.request.user).count()
+        return paginator
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

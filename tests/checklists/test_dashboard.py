@@ -272,3 +272,14 @@ def test_the_unit_list_query_count_does_not_grow_with_ten_times_the_units(
     with django_assert_num_queries(AUTH_QUERIES + 3):
         response = client.get(url)
     assert len(response.context["units"]) == 30
+
+
+def test_the_heatmap_escapes_unit_names_and_flags(client, region, strateg):
+    unit = UnitFactory(name='<b>"Vård" & omsorg</b>', municipality="alvesta")
+    MembershipFactory(
+        unit=unit, user=UserFactory(username="x", first_name="<i>"), role="familjeombud"
+    )
+    html = get(client, strateg).content.decode()
+    assert "<b>" not in html and "<i>" not in html
+    assert "&lt;b&gt;&quot;Vård&quot; &amp; omsorg&lt;/b&gt;" in html
+    assert "&lt;i&gt;: avsatt tid under 1 dag/månad" in html

@@ -106,6 +106,8 @@ class Command(BaseCommand):
             f"max {max(times):7.1f} ms  {len(response.content) // 1024} kB"
         )
         if profile:
+            if cold:
+                cache.clear()
             profiler = cProfile.Profile()
             profiler.enable()
             client.get(url)
