@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -79,18 +80,17 @@ class Figures:
 
 def compute_figures(year: int, municipality: str = "", kind: str = "") -> Figures:
     """Four queries: areas, the heatmap, the familjeombud prerequisites, the trend."""
-    units = Unit.objects.order_by("name", "pk")
-    if municipality:
-        units = units.filter(municipality=municipality)
-    if kind:
-        units = units.filter(kind=kind)
+    # The same filter for units and, through their unit, for assessments (the trend).
+    unit_filter = {"municipality": municipality, "kind": kind}
+    unit_filter = {k: v for k, v in unit_filter.items() if v}
+    units = Unit.objects.filter(**unit_filter).order_by("name", "pk")
     areas = published_areas()
     rows = heatmap(units, year, areas)
     ombud = familjeombud_by_unit(units.values("pk"), year)
     for row in rows:
         row.flags = unit_flags(ombud.get(row.unit.pk, []))
     totals = area_totals(rows, len(areas))
-    points, years = trend(units, areas)
+    points, years = trend(Q(**{f"unit__{k}": v for k, v in unit_filter.items()}), areas)
     figures = Figures(
         year=year,
         areas=areas,

@@ -100,12 +100,13 @@ def assessment_progress(assessment: Assessment | None, areas: list[MandateArea])
     return {a.pk: progress_for(a.n_items, counts.get(a.pk)) for a in areas}
 
 
-def _status_counts(prefix: str, areas: list[MandateArea], **condition) -> dict:
+def _status_counts(prefix: str, areas: list[MandateArea], condition: Q | None = None) -> dict:
     """Conditional counts, two per area (Klar, Ej aktuell), over ``prefix`` entries."""
     out = {}
     for a in areas:
         base = Q(**{f"{prefix}__item__area_id": a.pk, f"{prefix}__item__published": True})
-        base &= Q(**condition)
+        if condition:
+            base &= condition
         out[f"done_{a.pk}"] = Count(
             prefix, filter=base & Q(**{f"{prefix}__status": ItemStatus.DONE})
         )
@@ -147,16 +148,18 @@ def area_totals(rows: list[UnitRow], n_areas: int) -> list[Progress]:
     return totals
 
 
-def trend(units_qs, areas: list[MandateArea]) -> tuple[list[dict], list[int]]:
-    """Per year: the region's share done per area and overall, over the filtered units with a
-    checklist that year; and every year any unit has a checklist (the year selector). One
-    query whatever the number of units or years."""
-    in_filter = Q(unit__in=units_qs.values("pk"))
+def trend(unit_filter: Q, areas: list[MandateArea]) -> tuple[list[dict], list[int]]:
+    """Per year: the region's share done per area and overall, over the units matching
+    ``unit_filter`` (on Assessment, e.g. Q(unit__municipality=...)) with a checklist that year;
+    and every year any unit has a checklist (the year selector). One query whatever the number
+    of units or years."""
     rows = (
         Assessment.objects.values("year")
         .annotate(
-            n=Count("pk", filter=in_filter, distinct=True),
-            **_status_counts("entries", areas, unit__in=units_qs.values("pk")),
+            n=Count("pk", filter=unit_filter, distinct=True)
+            if unit_filter
+            else Count("pk", distinct=True),
+            **_status_counts("entries", areas, unit_filter),
         )
         .order_by("year")
     )

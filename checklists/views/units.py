@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.paginator import Paginator
 from django.db.models import Exists, Func, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse
@@ -53,32 +52,27 @@ class UnitListView(LoginRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        """Correlated subqueries rather than a join and GROUP BY: PostgreSQL evaluates them
-        after ORDER BY ... LIMIT, so only for the 50 units shown, whatever the unit count."""
         self.year = current_year()
+        return Unit.objects.visible_to(self.request.user).order_by("name", "pk")
+
+    def with_figures(self, units):
         entries = ItemAssessment.objects.filter(
             assessment__unit=OuterRef("pk"), assessment__year=self.year, item__published=True
         )
         published_items = ChecklistItem.objects.published().filter(area__published=True)
-        return (
-            Unit.objects.visible_to(self.request.user)
-            .annotate(
-                done=_count(entries.filter(status=ItemStatus.DONE)),
-                na=_count(entries.filter(status=ItemStatus.NOT_APPLICABLE)),
-                started=Exists(Assessment.objects.filter(unit=OuterRef("pk"), year=self.year)),
-                total=_count(published_items),
-            )
-            .order_by("name", "pk")
+        return units.annotate(
+            done=_count(entries.filter(status=ItemStatus.DONE)),
+            na=_count(entries.filter(status=ItemStatus.NOT_APPLICABLE)),
+            started=Exists(Assessment.objects.filter(unit=OuterRef("pk"), year=self.year)),
+            total=_count(published_items),
         )
-
-    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
-        # Count the visible units, not the annotated rows (which would compute every figure).
-        paginator = Paginator(queryset, per_page, orphans, allow_empty_first_page, **kw)
-        paginator.count = Unit.objects.visible_to(self.request.user).count()
-        return paginator
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        # Figures only for the page shown: its units (LIMIT 50) are a subquery, so the work
+        # stays the same however many units there are.
+        page = Unit.objects.filter(pk__in=ctx["units"].values("pk"))
+        ctx["units"] = ctx["object_list"] = list(self.with_figures(page).order_by("name", "pk"))
         for unit in ctx["units"]:
             unit.progress = Progress(done=unit.done, applicable=unit.total - unit.na)
         ctx["year"] = self.year

@@ -283,3 +283,27 @@ def test_the_heatmap_escapes_unit_names_and_flags(client, region, strateg):
     assert "<b>" not in html and "<i>" not in html
     assert "&lt;b&gt;&quot;Vård&quot; &amp; omsorg&lt;/b&gt;" in html
     assert "&lt;i&gt;: avsatt tid under 1 dag/månad" in html
+
+
+def test_the_trend_follows_the_filters(client, region, strateg):
+    trend = get(client, strateg, municipality="ljungby").context["trend"]
+    assert [(t["year"], t["units"]) for t in trend] == [(2025, 1), (2026, 1)]
+    # Ljungby BVC 2026: 1 done of 15 items.
+    assert (trend[1]["overall"].done, trend[1]["overall"].applicable) == (1, 15)
+    assert get(client, strateg, municipality="markaryd").context["trend"] == []
+    assert get(client, strateg, municipality="markaryd").context["years"][0] >= 2026
+
+
+def test_the_unit_list_pages_fifty_units_with_their_own_figures(
+    client, items, superuser, strateg, monkeypatch
+):
+    monkeypatch.setattr("checklists.views.units.current_year", lambda: 2026)
+    add_units(55, items, superuser)
+    client.force_login(strateg)
+    first = client.get(reverse("checklists:unit_list")).context
+    second = client.get(reverse("checklists:unit_list"), {"page": 2}).context
+    assert first["page_obj"].paginator.count == 55
+    assert [u.name for u in second["units"]] == [f"Extra {i:03d}" for i in range(50, 55)]
+    # add_units marks item i % 15 done in 2025 and 2026: one of fifteen.
+    assert {(u.progress.done, u.progress.applicable) for u in second["units"]} == {(1, 15)}
+    assert all(u.started for u in first["units"])

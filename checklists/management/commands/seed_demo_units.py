@@ -9,7 +9,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from checklists.figures import figures_changed
@@ -95,6 +95,11 @@ class Command(BaseCommand):
             else:
                 self.seed_many(rng, units, years)
         figures_changed()  # bulk_create sends no signals
+        if connection.vendor == "postgresql":
+            # Fresh statistics, as autovacuum would give a while later: with the planner's
+            # estimates from before the bulk insert the unit page's join scanned whole tables.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
     # --- small, idempotent demo set -------------------------------------------------------
     def seed_dev(self, rng: random.Random, years: int) -> None:
