@@ -300,7 +300,9 @@ def test_the_unit_list_pages_fifty_units_with_their_own_figures(
     monkeypatch.setattr("checklists.views.units.current_year", lambda: 2026)
     add_units(55, items, superuser)
     client.force_login(strateg)
-    first = client.get(reverse("checklists:unit_list")).context
+    first_page = client.get(reverse("checklists:unit_list"))
+    assert '<a class="page-link" href="?page=2">' in first_page.content.decode()
+    first = first_page.context
     second = client.get(reverse("checklists:unit_list"), {"page": 2}).context
     assert first["page_obj"].paginator.count == 55
     assert [u.name for u in second["units"]] == [f"Extra {i:03d}" for i in range(50, 55)]
