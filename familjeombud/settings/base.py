@@ -158,6 +158,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # PDF rendering narrates every step at INFO; only its warnings are worth a log line.
     "loggers": {
+        # Django's own default handler would print each django.* record a second time in DEBUG.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
