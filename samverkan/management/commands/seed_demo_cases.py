@@ -12,7 +12,7 @@ from django.db import transaction
 from samverkan.models import AuditAction, Case, Municipality
 from samverkan.services.audit import audit
 
-DEMO_USERNAME = "demo-kliniker"
+DEMO_USERNAME = "demo.kliniker"
 DEMO_CASE_ID = uuid.UUID("d3e0c45e-5a3f-4c2e-9b1d-7e6a9c0f1e01")
 DEMO_ADMIN_CASE_ID = uuid.UUID("d3e0c45e-5a3f-4c2e-9b1d-7e6a9c0f1e02")
 # Skatteverket's well-known test number: valid format and check digit, belongs to nobody.
