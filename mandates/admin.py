@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON, XLSX
 
+from .admin_labels import LabelledChangelistMixin
 from .models import (
     CONTENT_MODELS,
     Contact,
@@ -60,7 +61,7 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ContentAdmin(ImportExportModelAdmin):
+class ContentAdmin(LabelledChangelistMixin, ImportExportModelAdmin):
     formats = [CSV, XLSX, JSON]
     list_filter = ["published", ReviewFilter]
     list_editable = ["order", "published"]

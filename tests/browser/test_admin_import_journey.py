@@ -89,12 +89,6 @@ def test_an_administrator_imports_films_a_bad_file_changes_nothing(page, axe, co
     axe(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="FilmAdmin's list_editable inputs (order, published) have no <label> (axe 'label', "
-    "WCAG 4.1.2); the mandates admin needs labelled changelist inputs. Remove this marker then.",
-)
 def test_the_film_changelist_passes_axe(page, axe, content):
     get_user_model().objects.create_superuser("chef", "", PASSWORD)
     page.goto(reverse("admin:login"))

@@ -39,17 +39,35 @@ def test_an_administrator_edits_an_area_in_the_admin_under_the_policy(page, cont
     assert not page.problems.csp_violations
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="the area change form's TabularInline rows (law references, films...) have inputs "
-    "without <label> (axe 'label', 'select-name'; WCAG 4.1.2): Django's tabular inlines label "
-    "by column header only. Needs StackedInline or labelled widgets; remove this marker then.",
-)
 def test_the_area_change_form_passes_axe(page, axe, content):
     from mandates.models import MandateArea
 
     log_in_to_admin(page)
     area = MandateArea.objects.get(slug="barn-som-far-illa")
     page.goto(reverse("admin:mandates_mandatearea_change", args=[area.pk]))
+    axe(page)
+
+
+@pytest.mark.parametrize(
+    "admin_url",
+    [
+        "admin:checklists_unit_add",
+        "admin:checklists_regionevent_add",
+        "admin:training_trainingsession_add",
+    ],
+)
+def test_an_add_form_with_tabular_rows_passes_axe_also_after_adding_a_row(page, axe, admin_url):
+    log_in_to_admin(page)
+    page.goto(reverse(admin_url))
+    axe(page)
+    rows = page.locator(".tabular tbody tr.form-row:not(.empty-form)")
+    before = rows.count()
+    page.locator(".tabular .add-row a").first.click()
+    expect(rows).to_have_count(before + 1)
+    new_row_input = rows.nth(before).locator("input:not([type=hidden]), select").first
+    label_for = page.evaluate(
+        "element => element.labels.length ? element.labels[0].htmlFor : ''",
+        new_row_input.element_handle(),
+    )
+    assert label_for and "__prefix__" not in label_for, "den nya radens etikett numrerades inte"
     axe(page)
