@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -11,6 +14,9 @@ admin.site.index_title = "Innehåll och register"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("halsa/", include("familjeombud.health")),
+    # Browsers ask for /favicon.ico on their own; the file is static (whitenoise), its hashed
+    # name looked up per request, so the URLconf loads before collectstatic has run.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico"))),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("stodpaket/", include("mandates.urls")),
