@@ -187,9 +187,8 @@ AXES_RESET_ON_SUCCESS = True
 # cases in one day above this number are flagged for review.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AUDIT_DAILY_VIEW_THRESHOLD = env.int("AUDIT_DAILY_VIEW_THRESHOLD", default=50)
-AXES_COOLOFF_MESSAGE = (
-    "För många misslyckade inloggningar. Kontot är spärrat i 15 minuter; försök igen senare."
-)
+# A locked-out login gets a Swedish page (how long, whom to ask) with status 429.
+AXES_LOCKOUT_CALLABLE = "familjeombud.lockout.lockout_response"
 
 # No inline script or style anywhere: JS and CSS come from our own static files only.
 CONTENT_SECURITY_POLICY = {

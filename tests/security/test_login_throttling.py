@@ -10,8 +10,13 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from familjeombud.lockout import LOCKOUT_CONTACT, LOCKOUT_HEADING
+
 PASSWORD = "ett-langt-losenord-123"
-LOCKED_MESSAGE = settings.AXES_COOLOFF_MESSAGE
+LOCKED_MESSAGE = (
+    "För många misslyckade inloggningar med det här användarnamnet. Inloggningen är spärrad "
+    "i 15 minuter från det senaste försöket; försök sedan igen."
+)
 
 
 @pytest.fixture
@@ -36,6 +41,7 @@ def test_axes_checks_every_login_before_the_model_backend():
     assert settings.AXES_FAILURE_LIMIT == 5
     assert timedelta(minutes=15) == settings.AXES_COOLOFF_TIME
     assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    assert settings.AXES_LOCKOUT_CALLABLE == "familjeombud.lockout.lockout_response"
 
 
 def test_four_failures_still_let_the_right_password_in(client, anna):
@@ -53,10 +59,23 @@ def test_the_fifth_failure_locks_the_account_even_for_the_right_password(client,
     assert "_auth_user_id" not in client.session
 
 
+def test_the_lockout_page_is_the_portals_own_in_swedish_with_whom_to_contact(client, anna):
+    fail(client, reverse("login"), times=5)
+    response = login(client, reverse("login"))
+    assert response.status_code == 429
+    assert {"axes/lockout.html", "base.html"} <= {t.name for t in response.templates}
+    html = response.content.decode()
+    assert '<html lang="sv">' in html
+    assert f"<h1>{LOCKOUT_HEADING}</h1>" in html
+    assert f"<p>{LOCKED_MESSAGE}</p>" in html
+    assert f"<p>{LOCKOUT_CONTACT}</p>" in html
+
+
 def test_the_admin_login_is_throttled_too(client, anna):
     fail(client, reverse("admin:login"), times=5)
     response = login(client, reverse("admin:login"))
     assert response.status_code == 429
+    assert LOCKED_MESSAGE in response.content.decode()
     assert client.get(reverse("admin:index")).status_code == 302
 
 
