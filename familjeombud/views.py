@@ -1,12 +1,17 @@
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
+from mandates.cache import cached_public_page
 from mandates.models import MandateArea
 
 
+@method_decorator(cached_public_page, name="dispatch")
 class HomeView(TemplateView):
+    """Cached per content version like the package's pages: only areas and role items show."""
+
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):

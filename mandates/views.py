@@ -8,8 +8,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from . import pdf
 from .cache import cached_public_page
 from .models import Contact, MandateArea, RoleItem
-from .queries import areas_with_content
-from .search import MAX_QUERY_LENGTH, clean_query, search, words_of
+from .queries import areas_with_content, areas_with_films
+from .search import MAX_QUERY_LENGTH, clean_query, search_page, words_of
 
 SEARCH_TOO_SHORT = _("Skriv minst ett ord att söka efter.")
 
@@ -25,6 +25,9 @@ class AreaDetailView(DetailView):
 
 class AreaFilmsView(AreaDetailView):  # cached through AreaDetailView.dispatch
     template_name = "mandates/area_films.html"
+
+    def get_queryset(self):
+        return areas_with_films()
 
 
 def role_context() -> dict:
@@ -64,9 +67,13 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         query = clean_query(self.request.GET.get("q", ""))
         asked = "q" in self.request.GET
+        page = search_page(query, self.request.GET.get("page"))
         return super().get_context_data(
             search_query=query,
-            hits=search(query),
+            hits=page.object_list,
+            hit_count=page.paginator.count,
+            page_obj=page,
+            is_paginated=page.paginator.num_pages > 1,
             message=SEARCH_TOO_SHORT if asked and not words_of(query) else "",
             max_length=MAX_QUERY_LENGTH,
             **kwargs,

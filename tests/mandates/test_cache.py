@@ -5,12 +5,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache as shared_cache
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import F
 from django.urls import reverse
 
+from mandates import cache as page_cache
 from mandates.cache import current_version
-from mandates.models import Film, ReflectionQuestion
+from mandates.models import ContentVersion, Film, MandateArea, ReflectionQuestion
 
 from .conftest import FIXTURES
 
@@ -61,12 +64,60 @@ def _subprocess_env() -> dict:
     }
 
 
+@pytest.fixture
+def local_layer(settings):
+    """The per-worker layer in front of the shared cache (off by default in the tests, whose
+    shared cache is already per-process), emptied before and after."""
+    settings.MANDATES_LOCAL_PAGE_CACHE = True
+    page_cache.clear_local()
+    yield
+    page_cache.clear_local()
+
+
+def test_a_worker_serves_its_own_copy_until_another_bumps_the_version(package, client, local_layer):
+    assert QUESTION in client.get(AREA_URL).content.decode()
+    ReflectionQuestion.objects.filter(text=QUESTION).update(text="Ändrad utan version?")
+    shared_cache.clear()  # the shared copy is gone: only this worker's copy can answer
+    assert QUESTION in client.get(AREA_URL).content.decode()
+    # Another worker or server saves in admin: only the version row in the database changes.
+    ContentVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    html = client.get(AREA_URL).content.decode()
+    assert "Ändrad utan version?" in html and QUESTION not in html
+
+
+def test_a_worker_takes_a_page_from_the_shared_cache_into_its_own(
+    package, client, local_layer, django_assert_num_queries
+):
+    client.get(AREA_URL)
+    page_cache.clear_local()  # as a worker that has not seen the page yet
+    with django_assert_num_queries(1):  # the version; the page from the shared cache
+        assert QUESTION in client.get(AREA_URL).content.decode()
+    shared_cache.clear()
+    with django_assert_num_queries(1):  # the version; the page from this worker's memory
+        assert QUESTION in client.get(AREA_URL).content.decode()
+
+
+def test_the_local_layer_is_off_when_the_shared_cache_is_itself_per_process():
+    assert not page_cache.local_layer_enabled()  # the tests' locmem cache
+
+
+def test_the_home_page_is_cached_and_shows_a_content_change_at_once(db, client):
+    area = MandateArea.objects.create(slug="a", name="Första området", order=1)
+    assert "Första området" in client.get("/").content.decode()
+    MandateArea.objects.filter(pk=area.pk).update(name="Ändrat utan version")
+    assert "Första området" in client.get("/").content.decode()  # from the cache
+    area.refresh_from_db()
+    area.name = "Ändrat i admin"
+    area.save()
+    assert "Ändrat i admin" in client.get("/").content.decode()
+
+
 @pytest.mark.postgres_only
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="the SQLite test database is in memory; another process cannot open it",
 )
-def test_a_change_made_by_another_process_is_seen_at_once(transactional_db, client):
+def test_a_change_made_by_another_process_is_seen_at_once(transactional_db, client, local_layer):
     call_command("loaddata", *FIXTURES, verbosity=0)
     assert QUESTION in client.get(AREA_URL).content.decode()  # now cached in this process
     script = (

@@ -1,9 +1,13 @@
+import re
+
 import pytest
 from django.db import connection
 from django.urls import reverse
 
-from mandates.search import plain_excerpt, search, tsquery_text, without_ending
+from mandates.search import PAGE_SIZE, plain_excerpt, search, tsquery_text, without_ending
 from mandates.views import SEARCH_TOO_SHORT
+
+from .factories import AreaFactory, ReflectionQuestionFactory
 
 POSTGRES = connection.vendor == "postgresql"
 
@@ -88,8 +92,54 @@ def test_a_very_long_query_is_cut_not_an_error(package, client):
 
 
 def test_search_query_count_does_not_grow_with_content(package, django_assert_num_queries):
-    with django_assert_num_queries(13):  # one per kind of item
+    # One per kind of item; on PostgreSQL one more makes the excerpts of the hits shown
+    # (ts_headline for those rows only, all kinds in one UNION ALL).
+    with django_assert_num_queries(14 if POSTGRES else 13):
         search("barn")
+
+
+def _questions(count: int) -> None:
+    area = AreaFactory(name="Område")
+    for n in range(count):
+        ReflectionQuestionFactory(area=area, order=n, text=f"Hur pratar vi med föräldrar {n}?")
+
+
+def _hit_titles(html: str) -> list[str]:
+    return re.findall(r'<li class="mb-3">\s*<a href="[^"]*">([^<]*)</a>', html)
+
+
+def test_search_shows_twenty_hits_a_page_with_swedish_pagination(db, client):
+    _questions(PAGE_SIZE + 5)
+    url = reverse("mandates:search")
+    first = client.get(url, {"q": "föräldrar"}).content.decode()
+    assert len(_hit_titles(first)) == PAGE_SIZE
+    assert f"{PAGE_SIZE + 5} träffar för ”föräldrar”, här visas 1–{PAGE_SIZE}" in first
+    assert '<nav aria-label="Sidor">' in first and "Sida 1 av 2" in first
+    assert 'href="?q=f%C3%B6r%C3%A4ldrar&amp;page=2">Nästa</a>' in first
+    second = client.get(url, {"q": "föräldrar", "page": 2}).content.decode()
+    assert len(_hit_titles(second)) == 5 and '<ol class="search-hits" start="21">' in second
+    assert "Föregående" in second and "Sökresultat för föräldrar, sida 2 av 2 –" in second
+    every = [hit.title for hit in search("föräldrar")]
+    assert _hit_titles(first) + _hit_titles(second) == every and len(set(every)) == PAGE_SIZE + 5
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "999999", "2.5", "1e9"])
+def test_a_page_number_that_is_not_a_page_shows_the_first_or_the_last(db, client, page):
+    _questions(PAGE_SIZE + 5)
+    response = client.get(reverse("mandates:search"), {"q": "föräldrar", "page": page})
+    assert response.status_code == 200
+    assert len(_hit_titles(response.content.decode())) in (PAGE_SIZE, 5)
+
+
+@pytest.mark.parametrize("count", [PAGE_SIZE + 5, 10 * (PAGE_SIZE + 5)])
+def test_a_search_page_costs_the_same_queries_however_many_hits(
+    db, client, django_assert_num_queries, count
+):
+    _questions(count)
+    # Content version, one per kind of item, and on PostgreSQL the excerpts of the page.
+    with django_assert_num_queries(1 + 13 + (1 if POSTGRES else 0)):
+        response = client.get(reverse("mandates:search"), {"q": "föräldrar", "page": 2})
+    assert len(_hit_titles(response.content.decode())) == min(PAGE_SIZE, count - PAGE_SIZE)
 
 
 @pytest.mark.parametrize(
