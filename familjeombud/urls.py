@@ -16,7 +16,11 @@ urlpatterns = [
     path("halsa/", include("familjeombud.health")),
     # Browsers ask for /favicon.ico on their own; the file is static (whitenoise), its hashed
     # name looked up per request, so the URLconf loads before collectstatic has run.
-    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico"))),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("favicon.ico")),
+        name="favicon",
+    ),
     path("logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("stodpaket/", include("mandates.urls")),
