@@ -86,6 +86,11 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection is tested before each request uses it, so a database that was restarted
+# or came back after an outage is reconnected to at once instead of failing one request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# dumpdata/loaddata as JSON that keeps microseconds (Django's own JSON cuts them).
+SERIALIZATION_MODULES = {"json": "familjeombud.serializers"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker and app server, so an edit in admin is seen everywhere at
