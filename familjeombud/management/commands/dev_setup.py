@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 DEMO_COMMANDS = [
     ("seed_demo_units", ["--dev"]),
     ("seed_demo_cases", ["--dev"]),
+    ("seed_demo_training", ["--dev"]),  # after the units: sessions for the demo units
 ]
 
 
