@@ -248,10 +248,16 @@ def uncached_ms(client, url: str, budget_s: float = 8.0) -> float | None:
     an editor's change, and what a PDF costs to make. Median of up to three, within budget_s."""
     from django.core.cache import cache
 
+    from mandates.cache import clear_local
+
+    def clear() -> None:  # the shared cache and this process's copies of public pages
+        cache.clear()
+        clear_local()
+
     times: list[float] = []
     spent = 0.0
     while len(times) < 3 and spent < budget_s:
-        cache.clear()
+        clear()
         started = time.perf_counter()
         response = client.get(url)
         if hasattr(response, "streaming_content"):
@@ -261,7 +267,7 @@ def uncached_ms(client, url: str, budget_s: float = 8.0) -> float | None:
         if response.status_code != 200:
             return None
         times.append(elapsed * 1000)
-    cache.clear()
+    clear()
     times.sort()
     return times[(len(times) - 1) // 2] if times else None
 
