@@ -6,6 +6,7 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from . import views
+from .forms import LoginForm
 
 admin.site.site_header = "Familjeombudsportalen – administration"
 admin.site.site_title = "Familjeombudsportalen"
@@ -21,7 +22,7 @@ urlpatterns = [
         RedirectView.as_view(url=lazy(static, str)("favicon.ico")),
         name="favicon",
     ),
-    path("logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("logga-in/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("stodpaket/", include("mandates.urls")),
     path("beredskap/", include("checklists.urls")),
@@ -35,4 +36,4 @@ urlpatterns = [
 handler400 = "familjeombud.views.bad_request"
 handler403 = "familjeombud.views.permission_denied"
 handler404 = "familjeombud.views.page_not_found"
-handler500 = "familjeombud.views.server_error"
+handler500 = "familjeombud.outage.server_error"

@@ -14,6 +14,12 @@ _SERIES = re.compile(r"(?P<count>\d+)\s+(?:korta\s+)?filmer\s*\((?P<inner>[^)]*)
 _RANGE = re.compile(rf"^(?P<low>{_NUMBER})\s*[-–]\s*(?P<high>{_NUMBER})$")
 _SUM = re.compile(rf"^{_NUMBER}(?:\s*\+\s*{_NUMBER})+$")
 _UNIT = re.compile(r"\s*(minuter|minut|min)\.?\s*$", re.I)
+# No film is a day long, and no series has thousands of parts: larger figures are typos (and
+# would not fit the columns), so they read as unknown. Numbers of more than MAX_DIGITS digits
+# are not read at all (float() would give infinity, int() refuses over 4300 digits).
+MAX_SECONDS = 24 * 60 * 60
+MAX_PARTS = 1000
+MAX_DIGITS = 9
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,15 @@ def parse_duration(text: str) -> ParsedDuration | None:
     "5 korta filmer (2-3 minuter)"; anything else (empty, "Ny länsgemensam film på gång")
     gives None: the duration is unknown, not zero."""
     text = (text or "").strip()
+    if any(len(digits) > MAX_DIGITS for digits in re.findall(r"\d+", text)):
+        return None
+    parsed = _parse(text)
+    if parsed is None or parsed.max_seconds > MAX_SECONDS or parsed.parts > MAX_PARTS:
+        return None
+    return parsed
+
+
+def _parse(text: str) -> ParsedDuration | None:
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     if not text:

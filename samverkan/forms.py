@@ -17,6 +17,10 @@ from .models import (
 from .personnummer import PersonnummerError, normalize_personnummer
 
 YES_NO = [("", _("Ej besvarad")), ("ja", _("Ja")), ("nej", _("Nej"))]
+# As long as the meeting's columns (Meeting.room, Meeting.link); PostgreSQL refuses longer.
+ROOM_MAX = LINK_MAX = 200
+ROOM_TOO_LONG = f"Lokalen får vara högst {ROOM_MAX} tecken."
+LINK_TOO_LONG = f"Möteslänken får vara högst {LINK_MAX} tecken."
 
 
 def _yes_no(label):
@@ -179,9 +183,18 @@ class MeetingBookingForm(forms.Form):
     form = forms.ChoiceField(
         label=_("Mötesform"), choices=MeetingForm.choices, widget=forms.RadioSelect
     )
-    room = forms.CharField(label=_("Bokad lokal (fysiskt möte)"), required=False)
+    room = forms.CharField(
+        label=_("Bokad lokal (fysiskt möte)"),
+        required=False,
+        max_length=ROOM_MAX,
+        error_messages={"max_length": ROOM_TOO_LONG},
+    )
     link = forms.URLField(
-        label=_("Möteslänk (digitalt möte)"), required=False, assume_scheme="https"
+        label=_("Möteslänk (digitalt möte)"),
+        required=False,
+        assume_scheme="https",
+        max_length=LINK_MAX,
+        error_messages={"max_length": LINK_TOO_LONG},
     )
     date = forms.DateField(label=_("Datum"), widget=DateInput)
     time = forms.TimeField(label=_("Tid"), widget=TimeInput)

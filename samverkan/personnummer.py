@@ -8,7 +8,9 @@ PERSONNUMMER_FORMAT = "Ange personnumret med tolv siffror: ÅÅÅÅMMDDNNNN (bin
 PERSONNUMMER_DATE = "Personnumret innehåller inget giltigt födelsedatum."
 PERSONNUMMER_CHECK_DIGIT = "Personnumrets kontrollsiffra stämmer inte. Kontrollera siffrorna."
 
-_SHAPE = re.compile(r"^(\d{8})[-+]?(\d{4})$")
+# ASCII digits only: Python's \d also matches other scripts' digits (e.g. Arabic-Indic), which
+# int() reads but no register holds.
+_SHAPE = re.compile(r"^(\d{8})[-+]?(\d{4})$", re.ASCII)
 
 
 class PersonnummerError(ValueError):

@@ -36,6 +36,9 @@ REVIEW_NOT_FOUND = "Fyndet finns inte i loggen."
 REVIEW_ALREADY_DONE = "Fyndet är redan granskat. En granskning kan inte ändras."
 COMMENT_MAX = 2000
 REVIEW_COMMENT_TOO_LONG = f"Kommentaren får vara högst {COMMENT_MAX} tecken."
+# A NUL character cannot be stored in PostgreSQL; text forms refuse it too (Django's
+# ProhibitNullCharactersValidator), this post has no form.
+REVIEW_COMMENT_INVALID = "Kommentaren innehåller ett tecken som inte kan sparas. Skriv om den."
 
 DAILY_ACTIONS = (AuditAction.VIEWED, AuditAction.EXPORTED)
 
@@ -213,6 +216,8 @@ def audit_review_mark(*, actor, key: str, comment: str) -> AuditReview:
         raise ReviewError(REVIEW_COMMENT_REQUIRED)
     if len(comment) > COMMENT_MAX:
         raise ReviewError(REVIEW_COMMENT_TOO_LONG)
+    if "\x00" in comment:
+        raise ReviewError(REVIEW_COMMENT_INVALID)
     finding = find_finding(key)
     if finding is None:
         raise ReviewError(REVIEW_NOT_FOUND)

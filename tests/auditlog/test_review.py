@@ -119,6 +119,7 @@ def test_a_second_review_of_the_same_finding_is_refused(reviewer, admin_user, in
     [
         ("entry:{refused}", "   ", rv.REVIEW_COMMENT_REQUIRED),
         ("entry:{refused}", "x" * (rv.COMMENT_MAX + 1), rv.REVIEW_COMMENT_TOO_LONG),
+        ("entry:{refused}", "Utrett\x00", rv.REVIEW_COMMENT_INVALID),  # PostgreSQL: no NUL
         ("entry:{viewed}", "Utrett", rv.REVIEW_NOT_FOUND),
         ("entry:999999", "Utrett", rv.REVIEW_NOT_FOUND),
         ("daily:nagon:inte-ett-datum:viewed", "Utrett", rv.REVIEW_NOT_FOUND),

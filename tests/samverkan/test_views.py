@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from samverkan.forms import LINK_TOO_LONG, ROOM_TOO_LONG
 from samverkan.models import AuditAction, AuditEntry, Case, CaseState, WheelArea
 from samverkan.services import cases as cs
 
@@ -517,3 +518,32 @@ def test_a_closed_case_can_be_read_but_not_changed(client, planned_case, clinici
     )
     assert "Ärendet är avslutat och kan inte ändras." in response.content.decode()
     assert not planned_case.contacts.exists()
+
+
+@pytest.mark.parametrize(
+    ("form", "room", "link", "error"),
+    [
+        ("physical", "R" * 201, "", ROOM_TOO_LONG),
+        ("digital", "", "https://meet.example.se/" + "a" * 200, LINK_TOO_LONG),
+    ],
+)
+def test_a_follow_up_with_a_room_or_link_too_long_is_refused_not_a_server_error(
+    client, planned_case, clinician, org, form, room, link, error
+):
+    """The columns hold 200 characters; PostgreSQL raised DataError (a 500) on a longer one."""
+    client.force_login(clinician)
+    meetings = planned_case.meetings.count()
+    response = client.post(
+        reverse("samverkan:follow_up", kwargs={"pk": planned_case.pk}),
+        {
+            "coordinator": org("Skola").pk,
+            "date": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
+            "time": "09:00",
+            "form": form,
+            "room": room,
+            "link": link,
+        },
+    )
+    assert response.status_code == 200
+    assert error in response.context["form"].errors["room" if room else "link"]
+    assert planned_case.meetings.count() == meetings
