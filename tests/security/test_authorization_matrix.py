@@ -72,6 +72,7 @@ ROWS = [
     # Portal frame
     Row("home", PUBLIC),
     Row("health", PUBLIC),
+    Row("health_database", PUBLIC),
     Row("favicon", expect(REDIRECT)),  # to the static icon, for everyone
     Row("login", PUBLIC),
     Row("logout", expect(NOT_ALLOWED)),  # POST only; GET never logs anyone out
