@@ -39,7 +39,7 @@ from .models import (
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
-MAX_PAGE = 500  # deeper pages show the last one; they would read 10 000 rows per kind
+MAX_PAGE = 500  # a higher page number shows page 500 (or the last); page n reads n × 20 rows a kind
 EXCERPT_CHARS = 160
 # Marks PostgreSQL puts around matches; private-use characters cannot occur in content, so the
 # excerpt can be escaped first and marked afterwards.
@@ -238,7 +238,7 @@ def search_page(raw: str, number) -> Page:
     except (TypeError, ValueError):
         wanted = 1
     results = SearchResults(raw, first_fetch=wanted * PAGE_SIZE)
-    return Paginator(results, PAGE_SIZE).get_page(number)
+    return Paginator(results, PAGE_SIZE).get_page(wanted)
 
 
 @dataclass(frozen=True)
