@@ -2,8 +2,14 @@
 // Accessible names for what Django admin's own scripts draw without one (WCAG 4.1.2):
 // select2 comboboxes of autocomplete fields are named by their field's <label> as well as by
 // the chosen value, and filter_horizontal's search icons get the role their aria-label needs.
-// Runs after the admin's scripts: on load, and just after a new inline row is initialised.
+// The admin draws these at different moments (jQuery's ready, window load, a new inline row),
+// so every addition to the page is looked at as it happens.
 {
+    const setAttribute = (element, name, value) => {
+        if (element.getAttribute(name) !== value) {
+            element.setAttribute(name, value);
+        }
+    };
     const nameAutocompletes = (root) => {
         root.querySelectorAll("select.admin-autocomplete").forEach((select) => {
             const label = select.labels && select.labels[0];
@@ -17,11 +23,11 @@
             const rendered = container.querySelector(".select2-selection__rendered");
             const combobox = container.querySelector("[role=combobox]");
             if (rendered) {
-                rendered.setAttribute("aria-labelledby", label.id);
+                setAttribute(rendered, "aria-labelledby", label.id);
             }
             if (combobox) {
                 const ids = [label.id, rendered && rendered.id].filter(Boolean);
-                combobox.setAttribute("aria-labelledby", ids.join(" "));
+                setAttribute(combobox, "aria-labelledby", ids.join(" "));
             }
         });
     };
@@ -30,12 +36,11 @@
             icon.setAttribute("role", "img");
         });
     };
-    const name = (root) => {
-        nameAutocompletes(root);
-        roleForIcons(root);
+    const name = () => {
+        nameAutocompletes(document);
+        roleForIcons(document);
     };
-    window.addEventListener("load", () => name(document));
-    document.addEventListener("formset:added", (event) => {
-        setTimeout(() => name(event.target), 0);
-    });
+    // Only added and removed nodes are watched, so the attributes set here cause no new round.
+    new MutationObserver(name).observe(document.documentElement, {childList: true, subtree: true});
+    name();
 }
