@@ -26,7 +26,7 @@ TEMPLATE = "503.html"
 OUTAGE_STARTED = "Databasen svarar inte (%s): sidorna svarar 503 tills den är tillbaka."
 OUTAGE_ENDED = "Databasen svarar igen efter %d s; %d svar blev 503 under tiden."
 
-try:  # Django wraps the driver's errors, but not on every path (a failed health check).
+try:  # Django wraps the driver's errors in its own; one that escapes unwrapped counts too.
     import psycopg
 
     DRIVER_ERRORS: tuple[type[Exception], ...] = (psycopg.OperationalError, psycopg.InterfaceError)
