@@ -45,9 +45,11 @@ def current_version() -> int:
     return row or 0
 
 
-def bump_version(**kwargs) -> None:
-    if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1):
-        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 1})
+def bump_version(*, using: str = "default", **kwargs) -> None:
+    """The version lives in the database the content was written to (loaddata --database)."""
+    versions = ContentVersion.objects.using(using)
+    if not versions.filter(pk=1).update(version=F("version") + 1):
+        versions.get_or_create(pk=1, defaults={"version": 1})
 
 
 def connect_signals() -> None:

@@ -10,3 +10,9 @@ class SamverkanConfig(AppConfig):
         from . import log_filters
 
         log_filters.install("samverkan")
+
+        from mandates.roles import ensure_group_on_migrate
+
+        ensure_group_on_migrate(
+            self, name="Kliniker", codenames=["add_case", "view_case", "change_case"]
+        )

@@ -133,11 +133,6 @@ def test_loaddata_into_an_empty_database_gives_identical_rows(dump, restore_data
     assert all(dumped.values())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mandates.cache.bump_version ignores the `using` of the signal: loading content into "
-    "another database raises this one's ContentVersion (fix: ContentVersion.objects.using(using))",
-)
 def test_loading_into_another_database_leaves_this_one_unchanged(dump, restore_database):
     before = snapshot()
     call_command("loaddata", str(dump), database=restore_database, verbosity=0)
