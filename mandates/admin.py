@@ -4,6 +4,7 @@ and a list of what has not been reviewed for twelve months."""
 from datetime import timedelta
 
 from django.contrib import admin
+from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -61,8 +62,13 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Addresses typed without a scheme are the region's https pages (Django 6's default, chosen now).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class ContentAdmin(LabelledChangelistMixin, ImportExportModelAdmin):
     formats = [CSV, XLSX, JSON]
+    formfield_overrides = HTTPS_URLS
     list_filter = ["published", ReviewFilter]
     list_editable = ["order", "published"]
     actions = ["mark_reviewed_today"]
@@ -95,6 +101,7 @@ def inline(model_, fields_):
             "extra": 0,
             "ordering": ["order", "pk"],
             "show_change_link": True,
+            "formfield_overrides": HTTPS_URLS,
         },
     )
 

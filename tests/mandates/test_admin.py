@@ -151,3 +151,17 @@ def test_review_list_is_for_staff_only(package, client):
 def test_review_list_is_not_for_users_without_staff_access(package, client, django_user_model):
     client.force_login(django_user_model.objects.create_user("u", password="x"))
     assert client.get(reverse("admin:mandates_review")).status_code == 302
+
+
+def test_an_address_typed_without_a_scheme_is_saved_as_https(package, admin_client):
+    from django.contrib import admin as django_admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = get_user_model().objects.get(username="chef")
+    film = Film.objects.first()
+    form_class = django_admin.site._registry[Film].get_form(request, film)
+    data = {**model_to_dict(film), "url": "www.1177.se/barn"}
+    form = form_class(data=data, instance=film)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["url"] == "https://www.1177.se/barn"
