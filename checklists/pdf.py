@@ -8,6 +8,8 @@ from django.contrib.staticfiles import finders
 from weasyprint import HTML, URLFetcher
 from weasyprint.urls import URLFetcherResponse
 
+from mandates.pdf import write_accessible_pdf
+
 PDF_BASE_URL = "https://familjeombud.invalid/"
 
 
@@ -31,4 +33,6 @@ class StaticFilesFetcher(URLFetcher):
 
 
 def render_pdf(html: str) -> bytes:
-    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf()
+    return write_accessible_pdf(
+        HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticFilesFetcher())
+    )

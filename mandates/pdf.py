@@ -13,6 +13,16 @@ from django.utils import timezone
 
 PRINT_CSS = "mandates/print.css"
 
+#: Every PDF the portal writes is tagged PDF/UA-1 (structure tree, /Lang from <html lang>,
+#: /Title from <title>, alt text of images) so that screen readers can read it. Other apps
+#: write their PDFs through write_accessible_pdf, so no PDF is left untagged.
+PDF_VARIANT = "pdf/ua-1"
+
+
+def write_accessible_pdf(document, **options) -> bytes:
+    """document: a weasyprint.HTML; options: write_pdf's (stylesheets, font_config...)."""
+    return document.write_pdf(pdf_variant=PDF_VARIANT, **options)
+
 
 def stylesheet_url() -> str:
     found = finders.find(PRINT_CSS)
@@ -35,9 +45,9 @@ def render_pdf(request, areas, *, package: bool, extra: dict | None = None) -> b
         request=request,
     )
     fetcher = URLFetcher(allowed_protocols={"file"})
-    return HTML(
-        string=html, base_url=request.build_absolute_uri("/"), url_fetcher=fetcher
-    ).write_pdf()
+    return write_accessible_pdf(
+        HTML(string=html, base_url=request.build_absolute_uri("/"), url_fetcher=fetcher)
+    )
 
 
 def pdf_response(

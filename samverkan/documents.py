@@ -7,6 +7,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from mandates.pdf import write_accessible_pdf
+
 PDF_CSS = Path(settings.BASE_DIR) / "static" / "samverkan" / "pdf.css"
 
 
@@ -28,8 +30,10 @@ def render_pdf(template: str, context: dict, request=None) -> bytes:
     html = render_to_string(template, context, request=request)
     mtime_ns = PDF_CSS.stat().st_mtime_ns if PDF_CSS.exists() else 0
     sheets, font_config = _stylesheets(mtime_ns)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=sheets, font_config=font_config
+    return write_accessible_pdf(
+        HTML(string=html, base_url=str(settings.BASE_DIR)),
+        stylesheets=sheets,
+        font_config=font_config,
     )
 
 

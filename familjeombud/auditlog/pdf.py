@@ -8,6 +8,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML, URLFetcher
 
+from mandates.pdf import write_accessible_pdf
+
 PRINT_CSS = Path(settings.BASE_DIR) / "static" / "auditlog" / "print.css"
 
 
@@ -23,4 +25,6 @@ def render_extract_pdf(*, case, rows) -> bytes:
     )
     fetcher = NoNetworkFetcher()
     document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS), url_fetcher=fetcher)])
+    return write_accessible_pdf(
+        document, stylesheets=[CSS(filename=str(PRINT_CSS), url_fetcher=fetcher)]
+    )
