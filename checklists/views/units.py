@@ -44,6 +44,18 @@ def unit_url(unit: Unit, year: int, anchor: str = "") -> str:
     return f"{reverse('checklists:unit_detail', args=[unit.pk])}?ar={year}{anchor}"
 
 
+def status_choices() -> list[tuple[str, str]]:
+    """ItemStatus.choices translated once per request, not once per item and radio."""
+    return [(value, str(label)) for value, label in ItemStatus.choices]
+
+
+def entry_url_prefix(unit: Unit, year: int) -> str:
+    """checklists:entry_update without its last part: prefix + f"{item.pk}/" is the URL."""
+    url = reverse("checklists:entry_update", args=[unit.pk, year, 0])
+    assert url.endswith("/0/"), url  # the URL pattern ends in <int:item_pk>/
+    return url[: -len("0/")]
+
+
 class UnitListView(LoginRequiredMixin, ListView):
     """A member's own units; the region and administrators get every unit, paginated."""
 
@@ -104,7 +116,10 @@ class UnitDetailView(UnitMixin, DetailView):
         # As Unit.objects.editable_by: members and superusers (the login is checked already).
         user = self.request.user
         ctx["can_edit"] = user.is_active and (user.is_superuser or self.access.is_member)
-        ctx["statuses"] = ItemStatus.choices
+        ctx["statuses"] = status_choices()
+        if ctx["can_edit"]:
+            # Every item's form posts to its own address: reversed once, then per item its pk.
+            ctx["entry_url_prefix"] = entry_url_prefix(self.object, year)
         return ctx
 
 
@@ -175,7 +190,7 @@ class EntryUpdateView(UnitMixin, TemplateView):
         self.setup_objects()
         entry = self.assessment.entries.filter(item=self.item).first()
         return {**super().get_context_data(**kwargs), "unit": self.unit, "item": self.item,
-                "assessment": self.assessment, "entry": entry, "statuses": ItemStatus.choices,
+                "assessment": self.assessment, "entry": entry, "statuses": status_choices(),
                 "can_edit": can_edit_unit(self.request.user, self.unit)}  # fmt: skip
 
     def post(self, request, *args, **kwargs):

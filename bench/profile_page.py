@@ -1,0 +1,99 @@
+"""Times and profiles logged-in pages in-process with the test client (no gunicorn, no wrk).
+
+    DJANGO_SETTINGS_MODULE=familjeombud.settings.test DATABASE_URL=sqlite:////tmp/prof.sqlite3 \
+        .venv/bin/python -m bench.profile_page --build          # once: schema + 1× bench data
+    ... .venv/bin/python -m bench.profile_page unit case -n 200  # median ms per page
+    ... .venv/bin/python -m bench.profile_page unit --profile    # cProfile, sorted by cumulative
+
+For finding where a page's own time goes; the figures to report come from `make bench`."""
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import django
+
+
+def build() -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from bench import generate
+    from bench.prepare import BASE_CASES, BASE_UNITS, YEARS
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    fixtures = [str(p) for p in sorted(Path(settings.BASE_DIR, "fixtures").glob("*.json"))]
+    call_command("loaddata", *fixtures, verbosity=0)
+    generate.multiply_content(1)
+    call_command("seed_demo_units", "--units", str(BASE_UNITS), "--years", str(YEARS))
+    generate.add_cases(BASE_CASES)
+
+
+def pages() -> dict:
+    from django.urls import reverse
+
+    from bench.prepare import pick_case, pick_unit
+
+    unit, member = pick_unit()
+    case = pick_case()
+    return {
+        "unit": (reverse("checklists:unit_detail", args=[unit.pk]), member),
+        "case": (reverse("samverkan:case_detail", args=[case.pk]), case.created_by),
+    }
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("pages", nargs="*", default=["unit", "case"])
+    parser.add_argument("--build", action="store_true")
+    parser.add_argument("-n", type=int, default=100)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--limit", type=int, default=45)
+    parser.add_argument("--sort", default="cumulative")
+    args = parser.parse_args(argv)
+    django.setup()
+    if args.build:
+        build()
+        return
+    from django.test import Client
+
+    found = pages()
+    print(f"load average: {os.getloadavg()}", file=sys.stderr)
+    for key in args.pages:
+        url, user = found[key]
+        client = Client()
+        client.force_login(user)
+        for _ in range(5):  # warm: templates compiled, translations loaded
+            assert client.get(url).status_code == 200
+        size = len(client.get(url).content)
+        if args.profile:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(args.n):
+                client.get(url)
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.limit)
+            continue
+        times, cpu = [], []
+        for _ in range(args.n):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        times.sort()
+        # CPU time of this process: the page's own work, less disturbed by a busy machine.
+        print(
+            f"{key}: {url} median {statistics.median(times):.2f} ms "
+            f"(p10 {times[len(times) // 10]:.2f}, p90 {times[len(times) * 9 // 10]:.2f}), "
+            f"CPU median {statistics.median(cpu):.2f} ms, n {args.n}, {size / 1000:.0f} kB"
+        )
+
+
+if __name__ == "__main__":
+    main()
