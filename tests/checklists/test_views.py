@@ -168,6 +168,31 @@ def test_the_unit_page_shows_progress_bars_links_and_labelled_controls(
     assert "style=" not in html and "<script>" not in html
 
 
+def test_each_item_has_labelled_status_radios_with_its_saved_status_checked_and_its_history(
+    client, assessment, member, items
+):
+    client.force_login(member)
+    client.post(entry_url(assessment.unit, items[0]), {"status": "klar"})
+    pages = [
+        client.get(detail(assessment.unit)).content.decode(),
+        client.get(entry_url(assessment.unit, items[0])).content.decode(),  # without JavaScript
+    ]
+    pk = items[0].pk
+    for html in pages:
+        assert (
+            f'<input class="form-check-input js-status" type="radio" name="status"'
+            f' id="status-{pk}-klar" value="klar" checked>'
+        ) in html
+        assert f'<label class="form-check-label" for="status-{pk}-klar">Klar</label>' in html
+        assert f'id="status-{pk}-pagar" value="pagar">' in html
+        assert f'for="status-{pk}-ej_aktuell">Ej aktuell</label>' in html
+        assert "<summary>Historik (1)</summary>" in html
+        assert f'<ol class="history-list" id="history-{pk}">' in html
+        assert "<li>Ej påbörjad → Klar, " in html
+    assert f'action="{entry_url(assessment.unit, items[0])}"' in pages[0]
+    assert f'id="status-{items[1].pk}-ej_paborjad" value="ej_paborjad" checked>' in pages[0]
+
+
 def test_without_an_assessment_a_member_is_offered_to_start_the_year(client, unit, member, items):
     client.force_login(member)
     html = client.get(detail(unit, 2026)).content.decode()
