@@ -9,7 +9,6 @@ Other databases (SQLite in development): a plain case-insensitive substring sear
 same result shape.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
@@ -36,11 +35,15 @@ from .models import (
     RoleItem,
     WebCourse,
 )
+from .search_terms import (
+    clean_query,
+    plain_excerpt,
+    tsquery_text,
+    words_of,
+)
 
-MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
 MAX_PAGE = 500  # a higher page number shows page 500 (or the last); page n reads n × 20 rows a kind
-EXCERPT_CHARS = 160
 # Marks PostgreSQL puts around matches; private-use characters cannot occur in content, so the
 # excerpt can be escaped first and marked afterwards.
 _START, _STOP = "\ue000", "\ue001"
@@ -163,65 +166,6 @@ class Hit:
     @property
     def place(self) -> str:
         return self.area.name if self.area else str(_("Familjeombudets uppdrag"))
-
-
-def clean_query(raw: str) -> str:
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
-
-
-def words_of(query: str) -> list[str]:
-    return re.findall(r"\w+", query)
-
-
-# Longest first; a stem keeps at least MIN_STEM letters so short words stay as they are.
-SWEDISH_ENDINGS = sorted(
-    [
-        "ernas",
-        "arnas",
-        "ornas",
-        "arna",
-        "erna",
-        "orna",
-        "ande",
-        "ende",
-        "ets",
-        "ens",
-        "ans",
-        "ers",
-        "ars",
-        "ors",
-        "an",
-        "en",
-        "et",
-        "er",
-        "ar",
-        "or",
-        "na",
-        "s",
-        "a",
-        "e",
-    ],
-    key=len,
-    reverse=True,
-)
-MIN_STEM = 4
-
-
-def without_ending(word: str) -> str:
-    lower = word.lower()
-    for ending in SWEDISH_ENDINGS:
-        if lower.endswith(ending) and len(lower) - len(ending) >= MIN_STEM:
-            return lower[: -len(ending)]
-    return lower
-
-
-def tsquery_text(query: str) -> str:
-    """'anmälan barnets' -> '(anmälan:* | anmäl:*) & (barnets:* | barn:*)' (only \\w letters)."""
-    terms = []
-    for word in words_of(query):
-        forms = dict.fromkeys([word.lower(), without_ending(word)])
-        terms.append("(" + " | ".join(f"{form}:*" for form in forms) + ")")
-    return " & ".join(terms)
 
 
 def search(raw: str) -> list[Hit]:
@@ -421,20 +365,3 @@ def _document(fields):
 def _marked(headline: str) -> SafeString:
     text = escape(headline or "")
     return mark_safe(text.replace(_START, "<mark>").replace(_STOP, "</mark>"))
-
-
-def plain_excerpt(text: str, query: str) -> SafeString:
-    """About EXCERPT_CHARS characters around the first match, matches marked, rest escaped."""
-    pattern = re.compile(re.escape(query), re.I)
-    first = pattern.search(text)
-    start = max(0, (first.start() if first else 0) - EXCERPT_CHARS // 2)
-    window = text[start : start + EXCERPT_CHARS]
-    pieces, last = [], 0
-    for match in pattern.finditer(window):
-        pieces.append(escape(window[last : match.start()]))
-        pieces.append(f"<mark>{escape(match.group())}</mark>")
-        last = match.end()
-    pieces.append(escape(window[last:]))
-    prefix = "…" if start else ""
-    suffix = "…" if start + EXCERPT_CHARS < len(text) else ""
-    return mark_safe(prefix + "".join(pieces) + suffix)

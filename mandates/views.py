@@ -9,7 +9,8 @@ from . import pdf
 from .cache import cached_public_page
 from .models import Contact, MandateArea, RoleItem
 from .queries import areas_with_content, areas_with_films
-from .search import MAX_QUERY_LENGTH, clean_query, search_page, words_of
+from .search import search_page
+from .search_terms import MAX_QUERY_LENGTH, clean_query, words_of
 
 SEARCH_TOO_SHORT = _("Skriv minst ett ord att söka efter.")
 

@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from mandates.search import PAGE_SIZE, plain_excerpt, search, tsquery_text, without_ending
+from mandates.search import PAGE_SIZE, search
+from mandates.search_terms import plain_excerpt, tsquery_text, without_ending
 from mandates.views import SEARCH_TOO_SHORT
 
 from .factories import AreaFactory, ReflectionQuestionFactory
