@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import (
     AgeGroup,
     ConsentMethod,
+    Meeting,
     MeetingForm,
     Municipality,
     OrganisationType,
@@ -17,8 +18,9 @@ from .models import (
 from .personnummer import PersonnummerError, normalize_personnummer
 
 YES_NO = [("", _("Ej besvarad")), ("ja", _("Ja")), ("nej", _("Nej"))]
-# As long as the meeting's columns (Meeting.room, Meeting.link); PostgreSQL refuses longer.
-ROOM_MAX = LINK_MAX = 200
+# The meeting's columns' lengths; PostgreSQL refuses longer values with a server error.
+ROOM_MAX = Meeting._meta.get_field("room").max_length
+LINK_MAX = Meeting._meta.get_field("link").max_length
 ROOM_TOO_LONG = f"Lokalen får vara högst {ROOM_MAX} tecken."
 LINK_TOO_LONG = f"Möteslänken får vara högst {LINK_MAX} tecken."
 
