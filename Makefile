@@ -6,6 +6,10 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 PYTEST_ARGS ?=
+# Both cores (or as many as the machine has): pytest-xdist, one test file per worker at a time so
+# module fixtures (a browser, a live server) start once per file.
+PYTEST_WORKERS ?= auto
+XDIST := -n $(PYTEST_WORKERS) --dist loadfile
 
 .PHONY: run serve test lint test-sqlite test-postgres install fmt bench clean
 
@@ -41,11 +45,11 @@ fmt: install
 
 test-sqlite: install
 	@echo "== pytest on SQLite =="
-	EXPECTED_DB_VENDOR=sqlite DATABASE_URL=sqlite://:memory: $(VENV)/bin/pytest $(PYTEST_ARGS)
+	EXPECTED_DB_VENDOR=sqlite DATABASE_URL=sqlite://:memory: $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
 test-postgres: install
 	@echo "== pytest on PostgreSQL =="
-	bash .ci/with-postgres env EXPECTED_DB_VENDOR=postgresql $(VENV)/bin/pytest $(PYTEST_ARGS)
+	bash .ci/with-postgres env EXPECTED_DB_VENDOR=postgresql $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
 # Browser tests need Debian's chromium (apt when missing) and axe-core from npm; npm ci runs
 # again only when package-lock.json changed (the stamp carries its hash).
