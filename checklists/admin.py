@@ -1,5 +1,6 @@
 from django.contrib import admin
-from import_export.admin import ImportExportModelAdmin
+
+from core.admin_import_export import ImportExportModelAdmin
 
 from .models import (
     Assessment,

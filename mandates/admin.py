@@ -9,8 +9,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON, XLSX
+
+from core.admin_import_export import ImportExportModelAdmin
 
 from .admin_labels import LabelledChangelistMixin
 from .models import (

@@ -3,7 +3,8 @@ deliberately not registered: administrators reach a case only through audited br
 
 from django.contrib import admin, messages
 from import_export import resources
-from import_export.admin import ImportExportModelAdmin
+
+from core.admin_import_export import ImportExportModelAdmin
 
 from .models import AuditEntry, BvcUnit, Municipality, OrganisationType, WheelArea
 

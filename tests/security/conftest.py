@@ -55,6 +55,7 @@ def world(db, items, planned_case, clinician, make_clinician):  # noqa: F811
         "case_owner": clinician,
         "clinician": make_clinician("annan-kliniker"),
         "region_strategist": User.objects.get(pk=strategist.pk),
+        "staff": User.objects.create_user("personal", password="x", is_staff=True),
         "administrator": User.objects.create_superuser("administratoren", password="x"),
     }
     return SimpleNamespace(

@@ -15,6 +15,7 @@ ROLES = (
     "case_owner",
     "clinician",
     "region_strategist",
+    "staff",  # is_staff without any permission: the admin lets them in, and nothing more
     "administrator",
 )
 
@@ -42,6 +43,7 @@ class Row:
     expected: dict[str, object]
     kwargs: Callable[[object], dict] = field(default=lambda world: {})
     query: str = ""
+    method: str = "get"  # "post" (with no data) for URLs that answer a GET with 405 only
 
     def url(self, world) -> str:
         url = reverse(self.name, kwargs=self.kwargs(world))
