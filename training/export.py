@@ -3,15 +3,11 @@ to Barnbokslutet. Two tables: one row per session, one row per action."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from checklists.models import Unit
+from core.exports import Table, csv_bytes, xlsx_bytes
 from mandates.models import MandateArea
 
 from .models import Action, ItemKind, SessionItem, TrainingSession
@@ -110,46 +106,18 @@ def rows(unit: Unit, year: int) -> tuple[list[list], list[list]]:
     return sessions, actions
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
-
-
-def as_csv(unit: Unit, year: int) -> str:
-    """Semicolons, as Swedish Excel expects; the two tables follow each other with a blank line."""
+def tables(unit: Unit, year: int) -> tuple[Table, Table]:
     sessions, actions = rows(unit, year)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(session_headers())
-    writer.writerows([_text(v) for v in row] for row in sessions)
-    writer.writerow([])
-    writer.writerow(action_headers())
-    writer.writerows([_text(v) for v in row] for row in actions)
-    return out.getvalue()
+    return (
+        Table(_("Tillfällen"), session_headers(), sessions),
+        Table(_("Åtgärder"), action_headers(), actions),
+    )
+
+
+def as_csv(unit: Unit, year: int) -> bytes:
+    """The two tables follow each other with a blank line."""
+    return csv_bytes(*tables(unit, year))
 
 
 def as_xlsx(unit: Unit, year: int) -> bytes:
-    sessions, actions = rows(unit, year)
-    book = Workbook()
-    first = book.active
-    first.title = _("Tillfällen")
-    first.append(session_headers())
-    for row in sessions:
-        first.append(row)
-    second = book.create_sheet(_("Åtgärder"))
-    second.append(action_headers())
-    for row in actions:
-        second.append(row)
-    for sheet in (first, second):
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for column in sheet.iter_cols(min_row=2):
-            for cell in column:
-                if hasattr(cell.value, "year"):
-                    cell.number_format = "yyyy-mm-dd"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(*tables(unit, year))

@@ -1,14 +1,13 @@
 """The region's view of every unit (permission checklists.view_region), and its exports."""
 
-import csv
-import io
-
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
-from openpyxl import Workbook
+
+from core import exports
+from core.exports import Table
 
 from ..figures import Figures, cached, choice_labels, dashboard_figures
 from ..forms import DashboardFilterForm
@@ -89,28 +88,17 @@ def export_rows(figures: Figures) -> tuple[list[str], list[list]]:
     return header, body
 
 
-def csv_bytes(figures: Figures) -> bytes:
+def export_table(figures: Figures) -> Table:
     header, body = export_rows(figures)
-    buffer = io.StringIO()
-    # Semicolons and a byte-order mark: what Swedish Excel opens correctly by double-click.
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in line] for line in body])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return Table(f"Beredskap {figures.year}", header, body, freeze="B2")
+
+
+def csv_bytes(figures: Figures) -> bytes:
+    return exports.csv_bytes(export_table(figures))
 
 
 def xlsx_bytes(figures: Figures) -> bytes:
-    header, body = export_rows(figures)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = f"Beredskap {figures.year}"
-    sheet.append(header)
-    for line in body:
-        sheet.append(line)
-    sheet.freeze_panes = "B2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.xlsx_bytes(export_table(figures))
 
 
 class ExportView(RegionMixin, View):

@@ -6,8 +6,6 @@ Role and unit are the user's memberships and groups *when the extract is produce
 log stores who acted, not what role they held then.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -16,6 +14,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from checklists.models import Membership
+from core.exports import Table, csv_bytes
 from familjeombud.logging import mask_personnummer
 from samverkan.models import AuditAction, AuditEntry, Case
 from samverkan.services.audit import audit
@@ -115,19 +114,20 @@ def case_produce_extract(*, case: Case, actor, fmt: str, render, path: str = "")
 
 
 def rows_to_csv(rows: list[ExtractRow]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(CSV_HEADER)
-    for row in rows:
-        writer.writerow(
+    return csv_bytes(
+        Table(
+            "Loggutdrag",
+            CSV_HEADER,
             [
-                row.when.strftime("%Y-%m-%d %H:%M:%S"),
-                row.username,
-                row.full_name,
-                row.roles,
-                row.action,
-                row.detail,
-            ]
+                [
+                    row.when.strftime("%Y-%m-%d %H:%M:%S"),
+                    row.username,
+                    row.full_name,
+                    row.roles,
+                    row.action,
+                    row.detail,
+                ]
+                for row in rows
+            ],
         )
-    # A byte order mark so that Excel opens the Swedish letters correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    )

@@ -15,9 +15,8 @@ class ExportView(UnitScopedMixin, View):
     def get(self, request, *args, **kwargs):
         unit, year = self.get_unit(), self.kwargs["year"]
         if self.fmt == "csv":
-            # A byte-order mark, so Excel reads å, ä and ö right.
             response = HttpResponse(
-                "\ufeff" + export.as_csv(unit, year), content_type="text/csv; charset=utf-8"
+                export.as_csv(unit, year), content_type="text/csv; charset=utf-8"
             )
         else:
             response = HttpResponse(export.as_xlsx(unit, year), content_type=XLSX)
