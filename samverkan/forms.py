@@ -6,6 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .identity import (
+    NO_NUMBER_REASON_MAX,
+    IdentityError,
+    IdEntry,
+    child_identity,
+)
 from .models import (
     AgeGroup,
     ConsentMethod,
@@ -15,7 +21,6 @@ from .models import (
     OrganisationType,
     WheelArea,
 )
-from .personnummer import PersonnummerError, normalize_personnummer
 
 YES_NO = [("", _("Ej besvarad")), ("ja", _("Ja")), ("nej", _("Nej"))]
 # The meeting's columns' lengths; PostgreSQL refuses longer values with a server error.
@@ -46,10 +51,33 @@ class TimeInput(forms.TimeInput):
 
 class CaseCreateForm(forms.Form):
     child_name = forms.CharField(label=_("Barnets namn"), max_length=200)
+    child_id_entry = forms.ChoiceField(
+        label=_("Barnets nummer"),
+        choices=IdEntry.choices,
+        initial=IdEntry.NUMBER,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     child_personnummer = forms.CharField(
-        label=_("Barnets personnummer eller samordningsnummer"),
-        help_text=_("Tolv siffror, ÅÅÅÅMMDD-NNNN."),
-        max_length=13,
+        label=_("Personnummer, samordningsnummer eller reservnummer"),
+        help_text=_(
+            "10 eller 12 siffror, med eller utan bindestreck, till exempel ÅÅÅÅMMDD-NNNN. "
+            "Ett reservnummer skrivs så som det står i journalsystemet."
+        ),
+        max_length=40,
+        required=False,
+    )
+    child_birth_date = forms.DateField(
+        label=_("Födelsedatum"),
+        help_text=_("Krävs när barnet saknar nummer. Läses annars ur personnumret."),
+        required=False,
+        widget=DateInput,
+    )
+    child_no_number_reason = forms.CharField(
+        label=_("Skäl till att nummer saknas"),
+        max_length=NO_NUMBER_REASON_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     protected_identity = forms.BooleanField(
         label=_("Barnet har skyddade personuppgifter"), required=False
@@ -67,12 +95,48 @@ class CaseCreateForm(forms.Form):
     municipality = forms.ModelChoiceField(
         label=_("Kommun"), queryset=Municipality.objects.all(), required=False
     )
+    unit_name = forms.CharField(
+        label=_("Din verksamhet (avsändare)"),
+        max_length=200,
+        help_text=_("Står på inbjudan, samtyckesblanketten och Barnets plan."),
+    )
+    unit_phone = forms.CharField(label=_("Verksamhetens telefonnummer"), max_length=40)
 
-    def clean_child_personnummer(self):
+    FIELD_OF = {
+        "number": "child_personnummer",
+        "birth_date": "child_birth_date",
+        "no_number_reason": "child_no_number_reason",
+    }
+
+    def clean(self):
+        data = super().clean()
+        if any(name in self.errors for name in self.FIELD_OF.values()):
+            return data
         try:
-            return normalize_personnummer(self.cleaned_data["child_personnummer"])
-        except PersonnummerError as error:
-            raise forms.ValidationError(str(error)) from None
+            data["identity"] = child_identity(
+                entry=data.get("child_id_entry") or IdEntry.NUMBER,
+                number=data.get("child_personnummer", ""),
+                birth_date=data.get("child_birth_date"),
+                no_number_reason=data.get("child_no_number_reason", ""),
+            )
+        except IdentityError as error:
+            self.add_error(self.FIELD_OF[error.field], str(error))
+        return data
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        keep = [
+            "child_name",
+            "identity",
+            "protected_identity",
+            "child_address",
+            "child_is_patient",
+            "age_group",
+            "municipality",
+            "unit_name",
+            "unit_phone",
+        ]
+        return {name: data[name] for name in keep}
 
 
 class AssessmentForm(forms.Form):

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.identity import IdKind, identity_display, identity_label
+
 from .directory import Municipality, OrganisationType, WheelArea
 
 
@@ -95,7 +97,14 @@ class Case(models.Model):
 
     # The child. Cleared when a case closes without activation.
     child_name = models.CharField(_("barnets namn"), max_length=200, blank=True)
-    child_personnummer = models.CharField(_("personnummer"), max_length=12, blank=True)
+    # Twelve digits for a personnummer or samordningsnummer, a reservnummer as typed, empty
+    # when the child has no number (then the birth date and the reason are required).
+    child_personnummer = models.CharField(_("identitetsnummer"), max_length=30, blank=True)
+    child_id_kind = models.CharField(
+        _("typ av nummer"), max_length=20, choices=IdKind.choices, blank=True
+    )
+    child_birth_date = models.DateField(_("födelsedatum"), null=True, blank=True)
+    child_no_number_reason = models.TextField(_("skäl till att nummer saknas"), blank=True)
     child_address = models.TextField(_("barnets adress"), blank=True)
     protected_identity = models.BooleanField(_("skyddade personuppgifter"), default=False)
     child_is_patient = models.BooleanField(_("barnet är patient hos oss"), default=True)
@@ -108,6 +117,11 @@ class Case(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("kommun")
     )
+
+    # The sending unit: named with its phone number on every document the family or another
+    # organisation receives.
+    unit_name = models.CharField(_("verksamhet (avsändare)"), max_length=200, blank=True)
+    unit_phone = models.CharField(_("verksamhetens telefonnummer"), max_length=40, blank=True)
 
     # Needs assessment: the routine's four questions in order.
     noticed = models.TextField(_("vad har vi uppmärksammat"), blank=True)
@@ -162,6 +176,14 @@ class Case(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.state == CaseState.CLOSED
+
+    @property
+    def identity_label(self) -> str:
+        return identity_label(self.child_id_kind)
+
+    @property
+    def identity_display(self) -> str:
+        return identity_display(self.child_id_kind, self.child_personnummer, self.child_birth_date)
 
     def can_move_to(self, target: str) -> bool:
         return target in TRANSITIONS[self.state]

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from samverkan.identity import ChildIdentity, IdentityError, IdEntry, child_identity
 from samverkan.models import (
     AgeGroup,
     AssessmentOutcome,
@@ -27,7 +28,13 @@ from .errors import CaseError
 logger = logging.getLogger("samverkan")
 
 CLINICIAN_PERMISSION = "samverkan.add_case"
-IDENTIFYING_FIELDS = ["child_name", "child_personnummer", "child_address", "noticed"]
+IDENTIFYING_FIELDS = [
+    "child_name",
+    "child_personnummer",
+    "child_address",
+    "noticed",
+    "child_no_number_reason",
+]
 
 
 def ensure_transition(case: Case, target: str) -> None:
@@ -41,23 +48,38 @@ def case_create(
     *,
     actor: AbstractBaseUser,
     child_name: str,
-    child_personnummer: str,
+    identity: ChildIdentity | None = None,
+    child_personnummer: str = "",
     child_address: str = "",
     protected_identity: bool = False,
     child_is_patient: bool = True,
     age_group: str = AgeGroup.SCHOOL,
     municipality: Municipality | None = None,
+    unit_name: str = "",
+    unit_phone: str = "",
 ) -> Case:
+    """`identity` from the form; callers with only a number pass `child_personnummer`.
+    Either way the number goes through the one identity rule."""
+    if identity is None:
+        try:
+            identity = child_identity(entry=IdEntry.NUMBER, number=child_personnummer)
+        except IdentityError as error:
+            raise CaseError(str(error)) from None
     with transaction.atomic():
         case = Case.objects.create(
             created_by=actor,
             child_name=child_name,
-            child_personnummer=child_personnummer,
+            child_personnummer=identity.number,
+            child_id_kind=identity.kind,
+            child_birth_date=identity.birth_date,
+            child_no_number_reason=identity.no_number_reason,
             child_address="" if protected_identity else child_address,
             protected_identity=protected_identity,
             child_is_patient=child_is_patient,
             age_group=age_group,
             municipality=municipality,
+            unit_name=unit_name.strip(),
+            unit_phone=unit_phone.strip(),
         )
         audit(who=actor, case=case, action=AuditAction.CHANGED, detail="Ärendet skapades.")
     logger.info("Samverkansärende %s skapat", case.short_ref)
@@ -72,7 +94,8 @@ def _close(case: Case, *, reason: str, clear_identity: bool) -> list[str]:
     if clear_identity:
         for name in IDENTIFYING_FIELDS:
             setattr(case, name, "")
-        fields += IDENTIFYING_FIELDS
+        case.child_birth_date = None
+        fields += [*IDENTIFYING_FIELDS, "child_birth_date"]
         case.guardians.all().delete()
     return fields
 

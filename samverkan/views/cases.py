@@ -86,8 +86,19 @@ class CaseCreateView(ErrorSummaryMixin, ClinicianMixin, FormView):
     template_name = "samverkan/case_create.html"
     form_class = forms.CaseCreateForm
 
+    def get_initial(self):
+        """The sending unit as on the clinician's latest case: it rarely changes."""
+        latest = (
+            Case.objects.filter(created_by=self.request.user)
+            .exclude(unit_name="")
+            .order_by("-created_at")
+            .values("unit_name", "unit_phone")
+            .first()
+        )
+        return {**super().get_initial(), **(latest or {})}
+
     def form_valid(self, form):
-        case = case_services.case_create(actor=self.request.user, **form.cleaned_data)
+        case = case_services.case_create(actor=self.request.user, **form.service_arguments())
         messages.success(self.request, _("Ärendet är skapat. Börja med behovsbedömningen."))
         return redirect("samverkan:assessment", pk=case.pk)
 

@@ -9,7 +9,6 @@ from django.views.generic import TemplateView
 from samverkan.documents import pdf_response, render_pdf
 from samverkan.ics import meeting_ics
 from samverkan.models import AuditAction, OrganisationType, PlanItem, PlanVersion
-from samverkan.personnummer import format_personnummer
 from samverkan.services import cases as case_services
 from samverkan.services.audit import audit
 from samverkan.wheel import areas_of, wheel_svg
@@ -32,7 +31,6 @@ class ExportMixin(CaseMixin):
     def base_context(self) -> dict:
         return {
             "case": self.case,
-            "personnummer": format_personnummer(self.case.child_personnummer),
             "today": timezone.localdate(),
         }
 

@@ -69,6 +69,8 @@ def test_a_clinician_takes_a_case_to_barnets_plan_pdf_by_keyboard(page, axe, cli
     kb_set(page, "id_child_address", "Storgatan 1, Växjö")
     kb_set(page, "id_age_group", "school")
     kb_set(page, "id_municipality", vaxjo.pk)
+    kb_set(page, "id_unit_name", "BUP Växjö")
+    kb_set(page, "id_unit_phone", "0470-58 80 00")
     kb_submit(page, "Skapa ärende")
     expect(page.locator("h1")).to_have_count(1)
     case = Case.objects.get()

@@ -47,6 +47,8 @@ def new_case(clinician, directory):
             "child_personnummer": VALID_PNR,
             "child_address": "Gatan 1, Växjö",
             "municipality": Municipality.objects.get(name="Växjö"),
+            "unit_name": "BUP Växjö",
+            "unit_phone": "0470-58 80 00",
         }
         defaults.update(kwargs)
         return cs.case_create(**defaults)

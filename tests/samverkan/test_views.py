@@ -113,6 +113,8 @@ def test_a_clinician_walks_a_case_end_to_end_through_the_pages(client, clinician
             "child_name": "Walk Barn",
             "child_personnummer": "20121212-1212",
             "age_group": "school",
+            "unit_name": "BUP Växjö",
+            "unit_phone": "0470-58 80 00",
             "child_address": "Vägen 2",
             "child_is_patient": "on",
         },
@@ -226,6 +228,8 @@ def test_a_bad_personnummer_gives_a_swedish_message_and_no_case(client, clinicia
             "child_name": "X",
             "child_personnummer": "20121212-1213",
             "age_group": "school",
+            "unit_name": "BUP Växjö",
+            "unit_phone": "0470-58 80 00",
         },
     )
     assert r.status_code == 200
@@ -250,6 +254,8 @@ def test_creating_a_case_never_logs_the_personnummer(client, clinician, director
                 "child_name": "Logg Test",
                 "child_personnummer": "20121212-1212",
                 "age_group": "school",
+                "unit_name": "BUP Växjö",
+                "unit_phone": "0470-58 80 00",
             },
         )
     assert Case.objects.filter(child_name="Logg Test").exists()

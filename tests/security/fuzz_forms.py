@@ -203,6 +203,8 @@ FORMS = {
             "child_is_patient": bool_field(),
             "age_group": choice("before_preschool", "preschool", "school"),
             "municipality": ids(*_municipality_ids()),
+            "unit_name": text(),
+            "unit_phone": text(),
         },
     ),
     "samverkan:break_glass": Form(
