@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.pdf import render_pdf
+
 from ..forms import START_COPY, EntryForm, StartYearForm
 from ..models import (
     Assessment,
@@ -21,7 +23,6 @@ from ..models import (
     MembershipRole,
     Unit,
 )
-from ..pdf import render_pdf
 from ..progress import Progress, assessment_progress, published_areas
 from ..selectors import current_year, unit_for, unit_page, year_from
 from ..services import (

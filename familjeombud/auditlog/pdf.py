@@ -1,21 +1,12 @@
-"""The extract as a PDF: WeasyPrint lays out a print template with the portal's print stylesheet
-read from disk. The fetcher refuses every URL, so rendering never touches the network."""
+"""The extract as a PDF: a print template with the portal's print stylesheet, laid out by
+core.pdf (which fetches nothing but the portal's own static files)."""
 
-from pathlib import Path
-
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import CSS, HTML, URLFetcher
 
-from mandates.pdf import write_accessible_pdf
+from core.pdf import render_pdf
 
-PRINT_CSS = Path(settings.BASE_DIR) / "static" / "auditlog" / "print.css"
-
-
-class NoNetworkFetcher(URLFetcher):
-    def fetch(self, url, headers=None):
-        raise ValueError(f"Loggutdraget hämtar inga externa resurser: {url}")
+PRINT_CSS = "auditlog/print.css"
 
 
 def render_extract_pdf(*, case, rows) -> bytes:
@@ -23,8 +14,4 @@ def render_extract_pdf(*, case, rows) -> bytes:
         "auditlog/extract_pdf.html",
         {"case": case, "rows": rows, "produced_at": timezone.localtime()},
     )
-    fetcher = NoNetworkFetcher()
-    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher)
-    return write_accessible_pdf(
-        document, stylesheets=[CSS(filename=str(PRINT_CSS), url_fetcher=fetcher)]
-    )
+    return render_pdf(html, stylesheets=(PRINT_CSS,))

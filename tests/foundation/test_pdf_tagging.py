@@ -19,7 +19,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, IndirectObject
 
-import mandates.pdf
+import core.pdf
 from tests.security import conftest as matrix
 
 # The sample world of the authorization matrix and the apps' fixtures it is built from.
@@ -196,7 +196,7 @@ def test_the_plan_s_wheel_is_a_figure_with_a_text_alternative(world):
 
 def test_an_untagged_pdf_fails_every_check(world, monkeypatch):
     """The checks above can fail: the same PDF written without the variant fails each one."""
-    monkeypatch.setattr(mandates.pdf, "PDF_VARIANT", None)
+    monkeypatch.setattr(core.pdf, "PDF_VARIANT", None)
     problems = tagging_problems(fetch_pdf(world, "loggutdrag"))
     assert problems == [
         "inte markerad (/MarkInfo /Marked true saknas)",
@@ -210,7 +210,7 @@ def test_an_untagged_pdf_fails_every_check(world, monkeypatch):
 def test_a_page_without_language_title_or_headings_fails_those_checks():
     from weasyprint import HTML
 
-    problems = tagging_problems(mandates.pdf.write_accessible_pdf(HTML(string="<p>Text</p>")))
+    problems = tagging_problems(core.pdf.write_accessible_pdf(HTML(string="<p>Text</p>")))
     assert problems == [
         "språket är inte svenska: /Lang ''",
         "ingen dokumenttitel (/Title)",
@@ -226,7 +226,7 @@ def test_skipped_headings_a_figure_without_alt_and_a_table_without_header_cells_
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" '
         'height="10"/></svg><table><tr><td>Bara</td><td>celler</td></tr></table></html>'
     )
-    assert tagging_problems(mandates.pdf.write_accessible_pdf(HTML(string=html))) == [
+    assert tagging_problems(core.pdf.write_accessible_pdf(HTML(string=html))) == [
         "första rubriken är H2, inte H1",
         "rubriknivå hoppar från H2 till H4",
         "en figur saknar alternativtext (/Alt)",
@@ -244,5 +244,5 @@ def test_every_pdf_in_the_portal_is_written_through_the_tagging_helper():
             continue
         if ".write_pdf(" in path.read_text(encoding="utf-8", errors="replace"):
             callers.append(str(relative))
-    assert callers == ["mandates/pdf.py"]
-    assert mandates.pdf.PDF_VARIANT == "pdf/ua-1"
+    assert callers == ["core/pdf.py"]
+    assert core.pdf.PDF_VARIANT == "pdf/ua-1"

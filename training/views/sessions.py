@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from checklists.models import Membership, MembershipRole
-from checklists.pdf import render_pdf
+from core.pdf import render_pdf
 
 from ..forms import MinutesForm, OwnItemForm, SessionForm
 from ..models import ItemKind, SessionStatus
