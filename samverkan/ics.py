@@ -2,6 +2,8 @@
 folded at 75 octets. The child's name never goes into a calendar file."""
 
 import datetime
+import re
+import unicodedata
 
 from django.utils import timezone
 
@@ -9,14 +11,22 @@ PRODID = "-//Region Kronoberg//Familjeombudsportalen//SV"
 MEETING_LENGTH = datetime.timedelta(minutes=90)
 
 
+# Everything a reader may take for the end of a line: CRLF, a lone CR or LF, and the other
+# breaks Python's splitlines() knows (VT, FF, FS, GS, RS, NEL, LS, PS).
+LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _no_control(ch: str) -> str:
+    return " " if unicodedata.category(ch) == "Cc" else ch
+
+
 def escape_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, every line
+    break written as the two characters \\n, any other control character a space, so that
+    nothing a user typed can end the property and start another (a forged ATTENDEE)."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    value = LINE_BREAK.sub("\\\\n", value)
+    return "".join(map(_no_control, value))
 
 
 def fold(line: str) -> str:
