@@ -4,6 +4,8 @@ and a list of what has not been reviewed for twelve months."""
 from datetime import timedelta
 
 from django.contrib import admin
+from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -32,6 +34,11 @@ from .models import (
 from .resources import RESOURCES
 
 REVIEW_MONTHS = 12
+
+
+def may_change(user, model) -> bool:
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")
 
 
 def review_cutoff():
@@ -161,9 +168,13 @@ class MandateAreaAdmin(ContentAdmin):
         return extra + super().get_urls()
 
     def review_view(self, request):
-        """Every content row whose review is more than twelve months old, per kind."""
+        """Every content row whose review is more than twelve months old, per kind, for the
+        kinds the user may change (issue 20: being staff is not enough)."""
+        models = [m for m in CONTENT_MODELS if may_change(request.user, m)]
+        if not models:
+            raise PermissionDenied
         groups = []
-        for model in CONTENT_MODELS:
+        for model in models:
             rows = list(stale(model.objects.all()).order_by("reviewed_on", "pk")[:500])
             if rows:
                 info = (model._meta.app_label, model._meta.model_name)

@@ -1,6 +1,7 @@
-"""Admin import and export ask for the model's permissions (issue 20, high): import needs add
-and change, export needs view (or change). Before, any staff account could import a membership
-that made it head of a unit, and export every username with unit and role."""
+"""Admin import, export and the content-review list ask for the model's permissions (issue 20):
+import needs add and change, export needs view (or change), the review list change. Before,
+any staff account could import a membership that made it head of a unit, and export every
+username with unit and role."""
 
 import io
 
@@ -88,3 +89,22 @@ def test_import_needs_add_and_change_and_export_needs_view(client, actions, may_
     assert (client.get(url(unit, "import")).status_code == 200) is may_import
     assert (client.post(url(unit, "process_import")).status_code != 403) is may_import
     assert (client.get(url(unit, "export")).status_code == 200) is may_export
+
+
+@pytest.mark.django_db
+def test_the_content_review_list_needs_a_content_models_change_permission(client):
+    from mandates.models import Film, MandateArea, ReflectionQuestion
+
+    area = MandateArea.objects.create(name="Område", slug="omrade")
+    Film.objects.create(area=area, title="Gammal film", url="https://example.se/film")
+    ReflectionQuestion.objects.create(area=area, text="Gammal fråga")
+    review = reverse("admin:mandates_review")
+    client.force_login(staff_with(model=Film))
+    assert client.get(review).status_code == 403
+    client.force_login(staff_with("view", model=Film))
+    assert client.get(review).status_code == 403
+    client.force_login(staff_with("change", model=Film))
+    response = client.get(review)
+    assert response.status_code == 200
+    assert "Gammal film" in response.text
+    assert "Gammal fråga" not in response.text

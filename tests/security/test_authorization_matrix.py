@@ -232,11 +232,17 @@ ROWS += [
     for model in IMPORT_EXPORT_MODELS
     for suffix in IMPORT_EXPORT_SUFFIXES
 ]
+# The content-review list needs the change permission of a content model, not only is_staff
+# (tested per model in tests/security/test_admin_import_export.py).
+ADMIN_PAGES_WITH_ROWS = {"admin:mandates_review"}
+ROWS.append(Row("admin:mandates_review", ADMIN_ONLY))
 ROWS_BY_NAME = {row.name: row for row in ROWS}
 
 
 def is_exception(route: str, name: str | None = None) -> bool:
     if name and name.startswith("admin:") and name.endswith(IMPORT_EXPORT_SUFFIXES):
+        return False
+    if name in ADMIN_PAGES_WITH_ROWS:
         return False
     return any(route.startswith(prefix) for prefix in EXCEPTIONS)
 

@@ -23,7 +23,7 @@ HOSTILE_ROOMS = [
     f"Rum 1\u2028{FORGED}",
     f"Rum 1\x00{FORGED}",
     f"Rum 1\x1e{FORGED}",
-    f"Rum 1\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Falsk",
+    "Rum 1\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Falsk",
 ]
 PROPERTIES = sorted(["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "LOCATION", "DESCRIPTION"])
 
