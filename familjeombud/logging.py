@@ -37,3 +37,16 @@ class MaskPersonnummerFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = mask_personnummer(record.stack_info)
         return True
+
+
+class ClientErrorAsWarningFilter(logging.Filter):
+    """A request with too many fields (or files) is the client's mistake or a probe, answered
+    with 400: one warning line is enough, not an ERROR with a traceback that pages someone."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
+        return True

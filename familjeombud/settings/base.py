@@ -157,7 +157,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Every record passes the root handler's filter: no personnummer reaches a log line.
-    "filters": {"mask_personnummer": {"()": "familjeombud.logging.MaskPersonnummerFilter"}},
+    "filters": {
+        "mask_personnummer": {"()": "familjeombud.logging.MaskPersonnummerFilter"},
+        "client_error_as_warning": {"()": "familjeombud.logging.ClientErrorAsWarningFilter"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {
@@ -171,6 +174,11 @@ LOGGING = {
     "loggers": {
         # Django's own default handler would print each django.* record a second time in DEBUG.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Django logs these 400s at ERROR with a traceback (issue 20): one warning line each.
+        **{
+            f"django.security.{name}": {"filters": ["client_error_as_warning"]}
+            for name in ("TooManyFieldsSent", "TooManyFilesSent", "RequestDataTooBig")
+        },
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
