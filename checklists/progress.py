@@ -14,6 +14,21 @@ from mandates.models import MandateArea
 
 from .models import Assessment, ItemAssessment, ItemStatus
 
+HEAT_STEP = 20  # five colours: 0–19, 20–39, 40–59, 60–79 and 80–100 %
+
+
+def heat_class(percent: int | None) -> str:
+    """The heatmap colour for a percentage (the legend reads the same steps)."""
+    if percent is None:
+        return "heat-none"
+    return f"heat-{min(percent // HEAT_STEP, 4)}"
+
+
+def heat_legend() -> list[tuple[str, str]]:
+    """(class, range) for each colour of the heatmap, lowest first."""
+    steps = [(f"heat-{i}", f"{i * HEAT_STEP}–{(i + 1) * HEAT_STEP - 1} %") for i in range(4)]
+    return [*steps, ("heat-4", f"{4 * HEAT_STEP}–100 %")]
+
 
 @dataclass
 class Progress:
@@ -30,10 +45,7 @@ class Progress:
     @property
     def heat(self) -> str:
         """CSS class for the heatmap; colour is only a supplement to the printed percentage."""
-        pct = self.percent
-        if pct is None:
-            return "heat-none"
-        return f"heat-{min(pct // 25, 4)}"
+        return heat_class(self.percent)
 
     def __add__(self, other: Progress) -> Progress:
         return Progress(self.done + other.done, self.applicable + other.applicable)

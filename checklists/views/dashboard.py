@@ -12,6 +12,7 @@ from core.exports import Table
 from ..figures import Figures, cached, choice_labels, dashboard_figures
 from ..forms import DashboardFilterForm
 from ..models import REGION_PERMISSION
+from ..progress import heat_legend
 from ..selectors import current_year
 from ..svg import trend_chart
 
@@ -58,6 +59,7 @@ class DashboardView(RegionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         data = dashboard_data(self.request.GET)
         data["chart"] = trend_chart(data["trend"], data["areas"])
+        data["heat_legend"] = heat_legend()
         data["query"] = self.request.GET.urlencode()
         return {**super().get_context_data(**kwargs), **data}
 

@@ -141,7 +141,7 @@ def format_violations(url: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_axe(page) -> list[dict]:
+def run_axe(page, tags=WCAG_TAGS) -> list[dict]:
     """Runs axe-core on the page as it is now and returns the violations.
 
     axe is evaluated through the DevTools protocol rather than page.add_script_tag: the portal's
@@ -159,7 +159,7 @@ def run_axe(page) -> list[dict]:
     result = page.evaluate(
         """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
                                        resultTypes: ['violations']})""",
-        WCAG_TAGS,
+        tags,
     )
     if hasattr(page, "problems"):
         # axe's stylesheet rules (css-orientation-lock) copy the page's CSS into a <style> of
