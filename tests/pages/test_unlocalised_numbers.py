@@ -8,31 +8,9 @@ from pathlib import Path
 from django.conf import settings
 
 NUMBER_ATTRIBUTES = [
-    "value",
-    "max",
-    "min",
-    "maxlength",
-    "minlength",
-    "start",
-    "step",
-    "colspan",
-    "rowspan",
-    "width",
-    "height",
-    "x",
-    "y",
-    "x1",
-    "x2",
-    "y1",
-    "y2",
-    "cx",
-    "cy",
-    "r",
-    "rx",
-    "ry",
-    "points",
-    "viewBox",
-    "stroke-width",
+    *["value", "max", "min", "maxlength", "minlength", "start", "step", "colspan", "rowspan"],
+    *["width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry"],
+    *["points", "viewBox", "stroke-width"],
 ]
 SAFE_FILTERS = ("unlocalize", "stringformat", "date", "urlencode")
 ATTRIBUTE = re.compile(r"\s(" + "|".join(NUMBER_ATTRIBUTES) + r')="([^"]*)"')
