@@ -9,6 +9,7 @@ from django.views.generic import TemplateView, View
 from core import exports
 from core.exports import Table
 
+from ..access import may_see_region
 from ..figures import Figures, cached, choice_labels, dashboard_figures
 from ..forms import DashboardFilterForm
 from ..models import REGION_PERMISSION
@@ -51,6 +52,9 @@ def dashboard_data(params) -> dict:
 
 class RegionMixin(PermissionRequiredMixin):
     permission_required = REGION_PERMISSION
+
+    def has_permission(self):
+        return may_see_region(self.request.user)
 
 
 class DashboardView(RegionMixin, TemplateView):

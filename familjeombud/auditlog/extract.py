@@ -16,6 +16,7 @@ from django.utils import timezone
 from checklists.models import Membership
 from core.exports import Table, csv_bytes
 from familjeombud.logging import mask_personnummer
+from samverkan.access import may_open_cases
 from samverkan.models import AuditAction, AuditEntry, Case
 from samverkan.services.audit import audit
 
@@ -24,9 +25,6 @@ DELETED_ACCOUNT = "borttaget konto"
 ADMINISTRATOR = "Administratör"
 CSV_HEADER = ["Tid", "Användare", "Namn", "Roll och enhet", "Händelse", "Detalj"]
 FORMAT_DETAIL = {"pdf": "Loggutdrag (PDF)", "csv": "Loggutdrag (CSV)"}
-
-
-CLINICIAN_PERMISSION = "samverkan.add_case"
 
 
 class ExtractDenied(Exception):
@@ -106,7 +104,7 @@ def case_produce_extract(*, case: Case, actor, fmt: str, render, path: str = "")
     if not may_produce_extract(actor, case):
         audit(who=actor, case=case, action=AuditAction.REFUSED, detail=f"Nekat loggutdrag: {path}")
         sees_case = Case.objects.visible_to(actor).filter(pk=case.pk).exists()
-        hide = actor.has_perm(CLINICIAN_PERMISSION) and not sees_case
+        hide = may_open_cases(actor) and not sees_case
         raise ExtractDenied(EXTRACT_DENIED, hide_case=hide)
     with transaction.atomic():
         audit(who=actor, case=case, action=AuditAction.EXPORTED, detail=FORMAT_DETAIL[fmt])

@@ -27,6 +27,8 @@ from samverkan.models import AuditAction, AuditEntry
 logger = logging.getLogger("familjeombud.auditlog")
 
 REVIEW_PERMISSION = "familjeombud.review_audit_log"
+
+
 DEFAULT_DAILY_THRESHOLD = 50
 LOCKOUT_LOOKBACK = datetime.timedelta(hours=24)
 

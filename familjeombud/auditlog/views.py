@@ -57,6 +57,9 @@ class ReviewerMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
     permission_required = review.REVIEW_PERMISSION
 
+    def has_permission(self):
+        return review.may_review(self.request.user)
+
     def handle_no_permission(self):
         if self.request.user.is_authenticated:
             self.raise_exception = True

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from samverkan.access import may_open_cases
 from samverkan.identity import ChildIdentity, IdentityError, IdEntry, child_identity
 from samverkan.models import (
     AgeGroup,
@@ -27,7 +28,6 @@ from .errors import CaseError
 
 logger = logging.getLogger("samverkan")
 
-CLINICIAN_PERMISSION = "samverkan.add_case"
 IDENTIFYING_FIELDS = [
     "child_name",
     "child_personnummer",
@@ -322,7 +322,7 @@ def case_add_member(*, case: Case, actor: AbstractBaseUser, colleague: AbstractB
         raise CaseError(errors.MEMBER_ONLY_CREATOR)
     if case.is_closed:
         raise CaseError(errors.CASE_CLOSED)
-    if not colleague.is_active or not colleague.has_perm(CLINICIAN_PERMISSION):
+    if not colleague.is_active or not may_open_cases(colleague):
         raise CaseError(errors.MEMBER_NOT_CLINICIAN)
     with transaction.atomic():
         case.members.add(colleague)

@@ -11,11 +11,11 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import FormView
 
+from samverkan.access import CLINICIAN_PERMISSION, may_open_cases
 from samverkan.models import AuditAction, Case
 from samverkan.services.audit import audit
 from samverkan.services.errors import CaseError
 
-CLINICIAN_PERMISSION = "samverkan.add_case"
 BREAK_GLASS_PERMISSION = "samverkan.break_glass"
 BREAK_GLASS_SESSION_KEY = "samverkan_break_glass"
 BREAK_GLASS_DURATION = datetime.timedelta(hours=1)
@@ -58,6 +58,11 @@ class ClinicianMixin(LoginRequiredMixin, PermissionRequiredMixin):
     """Anonymous users go to login; signed-in users without the Kliniker role get 403."""
 
     permission_required = CLINICIAN_PERMISSION
+
+    def has_permission(self):
+        if self.permission_required == CLINICIAN_PERMISSION:
+            return may_open_cases(self.request.user)
+        return super().has_permission()  # e.g. break-glass, a permission of its own
 
     def handle_no_permission(self):
         if self.request.user.is_authenticated:

@@ -1,4 +1,5 @@
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,15 @@ def test_the_shipped_pdf_row_matches_how_the_portal_writes_its_pdfs():
     assert claims_untagged == (not tagged), (
         f"PDF-raden i fixtures/05_site_pages.json stämmer inte längre: taggade: {tagged}"
     )
+
+
+def test_the_shipped_statement_says_each_sentence_once(client, db):
+    """The compliance sentence comes from the template; the explanation only adds why."""
+    call_command("loaddata", SITE_PAGES_FIXTURE, verbosity=0)
+    html = client.get(URL).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    text = " ".join(re.sub(r"<[^>]+>", " ", main).split())
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) > 30]
+    repeated = {s for s in sentences if sentences.count(s) > 1}
+    assert not repeated
+    assert text.count("är delvis förenlig med lagen om tillgänglighet") == 1
