@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 XDIST := -n $(PYTEST_WORKERS) --dist loadfile
 
-.PHONY: run serve test lint test-sqlite test-postgres install fmt bench clean
+.PHONY: run serve test lint test-sqlite test-postgres test-redis install fmt bench clean
 
 install: $(STAMP)
 
@@ -62,7 +62,14 @@ $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-test: lint browser-deps test-sqlite test-postgres
+# The tests that depend on the shared cache once more, with Redis as a region's app servers
+# share it (its own throwaway server on a Unix socket) and PostgreSQL: the scale-out test too.
+test-redis: install
+	@echo "== pytest on PostgreSQL + Redis (the shared-cache tests) =="
+	bash .ci/with-postgres bash .ci/with-redis env EXPECTED_DB_VENDOR=postgresql \
+		$(VENV)/bin/pytest $(XDIST) -m shared_cache $(PYTEST_ARGS)
+
+test: lint browser-deps test-sqlite test-postgres test-redis
 
 bench: install
 	bash bench/run

@@ -42,7 +42,7 @@ def create_database(base_url: str, name: str) -> str:
 class Server:
     """gunicorn in its own process group, so stopping it stops its workers and nothing else."""
 
-    def __init__(self, env: dict[str, str], log_path: Path):
+    def __init__(self, env: dict[str, str], log_path: Path, workers: int = WORKERS):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -53,7 +53,7 @@ class Server:
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
-            str(WORKERS),
+            str(workers),
             "--timeout",
             "120",
             "--log-level",

@@ -6,6 +6,33 @@ def _clear_cache():
     """Cached pages must not leak from one test into the next."""
     from django.core.cache import cache
 
+    from mandates.cache import clear_local
+
+    # The per-worker layer too: it is on whenever the shared cache is a service (Redis), and
+    # each test's content starts again at the same version number.
     cache.clear()
+    clear_local()
     yield
     cache.clear()
+    clear_local()
+
+
+# The tests whose outcome depends on the shared cache; `make test-redis` runs them again with
+# Redis as the cache (and sessions in cached_db), as a region with several app servers has it.
+SHARED_CACHE_FILES = {
+    "tests/mandates/test_cache.py",
+    "tests/mandates/test_pages.py",
+    "tests/checklists/test_dashboard.py",
+    "tests/pages/test_report_form.py",
+    "tests/security/test_session_expiry.py",
+    "tests/security/test_login_throttling.py",
+    "tests/operations/test_shared_cache.py",
+    "tests/operations/test_scale_out.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    root = config.rootpath
+    for item in items:
+        if item.path.relative_to(root).as_posix() in SHARED_CACHE_FILES:
+            item.add_marker(pytest.mark.shared_cache)

@@ -101,6 +101,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="dbcache://django_cache"),
 }
+CACHE_SERVICES = ("RedisCache", "PyMemcacheCache", "PyLibMCCache")
+
+
+def session_engine_for(caches: dict) -> str:
+    """With a cache service that every app server shares (Redis), a signed-in request finds
+    its session in the cache and reads the session row only on a miss. With the database
+    cache that would only move the read to another table, so sessions stay in the database."""
+    if caches["default"]["BACKEND"].endswith(CACHE_SERVICES):
+        return "django.contrib.sessions.backends.cached_db"
+    return "django.contrib.sessions.backends.db"
+
+
+SESSION_ENGINE = session_engine_for(CACHES)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
