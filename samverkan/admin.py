@@ -6,7 +6,15 @@ from import_export import resources
 
 from core.admin_import_export import ImportExportModelAdmin
 
-from .models import AuditEntry, BvcUnit, Municipality, OrganisationType, WheelArea
+from .models import (
+    AuditEntry,
+    BvcUnit,
+    MunicipalContact,
+    Municipality,
+    OrganisationType,
+    RoutineDocument,
+    WheelArea,
+)
 
 UNCONFIRMED_WARNING = (
     "{count} områden i Barnets bästa-hjulet har namn som väntar på bekräftelse mot Region "
@@ -93,3 +101,27 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class RoutineDocumentResource(resources.ModelResource):
+    class Meta:
+        model = RoutineDocument
+
+
+class MunicipalContactResource(resources.ModelResource):
+    class Meta:
+        model = MunicipalContact
+
+
+@admin.register(RoutineDocument)
+class RoutineDocumentAdmin(ImportExportModelAdmin):
+    resource_classes = [RoutineDocumentResource]
+    list_display = ["title", "step", "order", "url"]
+    list_filter = ["step"]
+    search_fields = ["title", "url"]
+
+
+@admin.register(MunicipalContact)
+class MunicipalContactAdmin(ImportExportModelAdmin):
+    resource_classes = [MunicipalContactResource]
+    list_display = ["name", "school_age_only", "order"]

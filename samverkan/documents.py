@@ -7,6 +7,9 @@ from django.template.loader import render_to_string
 from core import pdf
 
 PDF_CSS = "samverkan/pdf.css"
+# On every case document (consent form, invitation, Barnets plan, log extract): a child's
+# health and social circumstances in health care are confidential under this chapter.
+CONFIDENTIALITY_MARKING = "Sekretess enligt 25 kap. 1 § offentlighets- och sekretesslagen"
 
 
 def render_pdf(template: str, context: dict, request=None) -> bytes:

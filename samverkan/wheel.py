@@ -39,9 +39,12 @@ def areas_of(case) -> tuple[list, set[int]]:
     return areas, {a.pk for a in areas if a.chosen}
 
 
-def wheel_svg(areas, chosen_ids: set[int], title: str = "Barnets bästa-hjulet") -> SafeString:
+def wheel_svg(
+    areas, chosen_ids: set[int], title: str = "Barnets bästa-hjulet", *, for_family: bool = False
+) -> SafeString:
     """areas: ordered WheelArea rows. The picture is decorative for screen readers: the page
-    lists the same areas as text right after it."""
+    lists the same areas as text right after it. The family's copy has no asterisk for a name
+    awaiting an administrator's confirmation."""
     areas = list(areas)
     count = max(len(areas), 1)
     step = 2 * math.pi / count
@@ -60,7 +63,8 @@ def wheel_svg(areas, chosen_ids: set[int], title: str = "Barnets bästa-hjulet")
             f'stroke-width="3" data-area="{area.pk}" data-chosen="{"ja" if on else "nej"}"/>'
         )
         tx, ty = _point((OUTER + INNER) / 2, start + step / 2)
-        label = escape(area.name) + ("*" if area.awaiting_confirmation else "")
+        flagged = area.awaiting_confirmation and not for_family
+        label = escape(area.name) + ("*" if flagged else "")
         weight = ' font-weight="bold"' if on else ""
         parts.append(
             f'<text x="{tx:.1f}" y="{ty:.1f}" fill="{text}" font-size="13" '

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.pdf import render_pdf
+from samverkan.documents import CONFIDENTIALITY_MARKING
 
 PRINT_CSS = "auditlog/print.css"
 
@@ -12,6 +13,11 @@ PRINT_CSS = "auditlog/print.css"
 def render_extract_pdf(*, case, rows) -> bytes:
     html = render_to_string(
         "auditlog/extract_pdf.html",
-        {"case": case, "rows": rows, "produced_at": timezone.localtime()},
+        {
+            "case": case,
+            "rows": rows,
+            "produced_at": timezone.localtime(),
+            "confidentiality_marking": CONFIDENTIALITY_MARKING,
+        },
     )
     return render_pdf(html, stylesheets=(PRINT_CSS,))

@@ -9,7 +9,16 @@ from .case import (
     ConsentMethod,
     Guardian,
 )
-from .directory import BvcUnit, Channel, Municipality, OrganisationType, WheelArea
+from .directory import (
+    BvcUnit,
+    Channel,
+    MunicipalContact,
+    Municipality,
+    OrganisationType,
+    RoutineDocument,
+    RoutineStep,
+    WheelArea,
+)
 from .meeting import ContactBeforeMeeting, Invitation, Meeting, MeetingForm
 from .plan import PlanItem, PlanVersion
 
@@ -30,9 +39,12 @@ __all__ = [
     "Invitation",
     "Meeting",
     "MeetingForm",
+    "MunicipalContact",
     "Municipality",
     "OrganisationType",
     "PlanItem",
     "PlanVersion",
+    "RoutineDocument",
+    "RoutineStep",
     "WheelArea",
 ]

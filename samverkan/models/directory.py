@@ -82,3 +82,60 @@ class WheelArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RoutineStep(models.TextChoices):
+    """The steps of the routine at which its own material is used."""
+
+    CONSENT = "consent", _("Samtycke")
+    INITIATION = "initiation", _("Initiera samverkan")
+    MEETING = "meeting", _("Samverkansmötet")
+    PLAN = "plan", _("Barnets plan")
+
+
+class RoutineDocumentQuerySet(models.QuerySet):
+    def by_step(self) -> dict[str, list]:
+        """Every step's documents from one query, for the case page."""
+        grouped: dict[str, list] = {step: [] for step in RoutineStep.values}
+        for document in self:
+            grouped[document.step].append(document)
+        return grouped
+
+
+class RoutineDocument(models.Model):
+    """One of the region's own documents that the routine links, shown at its step. Kept as an
+    address (the region publishes them), so a new edition is a change in admin."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    url = models.URLField(_("adress"), max_length=500, unique=True)
+    step = models.CharField(_("steg"), max_length=20, choices=RoutineStep.choices)
+    description = models.TextField(_("när den används"), blank=True)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    objects = RoutineDocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["step", "order", "title"]
+        verbose_name = _("dokument i rutinen")
+        verbose_name_plural = _("dokument i rutinen")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MunicipalContact(models.Model):
+    """A role in every municipality that the routine says to reach through the switchboard:
+    the principal of the child's school and the KAA (kommunens aktivitetsansvarig)."""
+
+    name = models.CharField(_("kontakt"), max_length=200, unique=True)
+    description = models.TextField(_("när kontakten tas"), blank=True)
+    school_age_only = models.BooleanField(_("bara för barn i skolålder"), default=True)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("kontakt i kommunen")
+        verbose_name_plural = _("kontakter i kommunen")
+
+    def __str__(self) -> str:
+        return self.name

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.generic import FormView
 
 from samverkan.access import CLINICIAN_PERMISSION, may_open_cases
-from samverkan.models import AuditAction, Case
+from samverkan.models import AuditAction, Case, RoutineDocument
 from samverkan.services.audit import audit
 from samverkan.services.errors import CaseError
 
@@ -140,6 +140,7 @@ class CaseStepView(ErrorSummaryMixin, CaseMixin, FormView):
     success_message = ""
     title = ""
     guide_template = ""
+    routine_step = ""  # the step whose region documents the guide links
 
     def perform(self, form):  # pragma: no cover - every subclass overrides
         raise NotImplementedError
@@ -166,4 +167,8 @@ class CaseStepView(ErrorSummaryMixin, CaseMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["title"] = self.title
         context["guide_template"] = self.guide_template
+        if self.routine_step:
+            context["routine_documents"] = list(
+                RoutineDocument.objects.filter(step=self.routine_step)
+            )
         return context

@@ -28,8 +28,10 @@ from samverkan.models import (
     ContactBeforeMeeting,
     Invitation,
     Meeting,
+    MunicipalContact,
     PlanItem,
     PlanVersion,
+    RoutineDocument,
 )
 from samverkan.services import cases as case_services
 from samverkan.services import errors
@@ -187,6 +189,10 @@ class CaseDetailView(CaseMixin, TemplateView):
                 else []
             ),
             members=list(case.members.all()),
+            routine_docs=RoutineDocument.objects.by_step(),
+            municipal_contacts=(
+                list(MunicipalContact.objects.all()) if case.age_group == AgeGroup.SCHOOL else []
+            ),
             S=CaseState,
             AgeGroup=AgeGroup,
         )

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from samverkan.documents import pdf_response, render_pdf
+from samverkan.documents import CONFIDENTIALITY_MARKING, pdf_response, render_pdf
 from samverkan.ics import meeting_ics
 from samverkan.models import AuditAction, OrganisationType, PlanItem, PlanVersion
 from samverkan.services import cases as case_services
@@ -32,6 +32,7 @@ class ExportMixin(CaseMixin):
         return {
             "case": self.case,
             "today": timezone.localdate(),
+            "confidentiality_marking": CONFIDENTIALITY_MARKING,
         }
 
 
@@ -80,6 +81,7 @@ def plan_version_or_404(case, number: int) -> tuple[PlanVersion, list[PlanItem]]
 
 
 def plan_context(case, number: int) -> dict:
+    """The family's plan: administrators' notes (a name awaiting confirmation) stay out."""
     version, items = plan_version_or_404(case, number)
     areas, chosen = areas_of(case)
     return {
@@ -87,7 +89,9 @@ def plan_context(case, number: int) -> dict:
         "items": items,
         "areas": areas,
         "chosen_areas": [a for a in areas if a.pk in chosen],
-        "wheel": wheel_svg(areas, chosen),
+        "wheel": wheel_svg(areas, chosen, for_family=True),
+        "for_family": True,
+        "confidentiality_marking": CONFIDENTIALITY_MARKING,
     }
 
 

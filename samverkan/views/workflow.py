@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samverkan import forms
-from samverkan.models import Municipality, OrganisationType
+from samverkan.models import MunicipalContact, Municipality, OrganisationType, RoutineStep
 from samverkan.services import cases as case_services
 from samverkan.services import meetings as meeting_services
 from samverkan.services.errors import CaseError
@@ -45,6 +45,7 @@ class YouthView(CaseStepView):
     form_class = forms.YouthForm
     title = _("Samtycker barnet själv?")
     guide_template = "samverkan/guides/consent.html"
+    routine_step = RoutineStep.CONSENT
     success_message = _("Sparat.")
 
     def get_initial(self):
@@ -60,6 +61,7 @@ class ConsentView(CaseStepView):
     form_class = forms.ConsentForm
     title = _("Registrera samtycke")
     guide_template = "samverkan/guides/consent.html"
+    routine_step = RoutineStep.CONSENT
     success_message = _("Samtycket är registrerat.")
 
     def get_form_kwargs(self):
@@ -82,6 +84,7 @@ class CompleteConsentView(CaseStepView):
     form_class = django_forms.Form
     title = _("Samtycket är komplett")
     guide_template = "samverkan/guides/consent.html"
+    routine_step = RoutineStep.CONSENT
     success_message = _("Samtycket är komplett. Nästa steg: initiera samverkan.")
 
     def perform(self, form):
@@ -92,6 +95,7 @@ class InitiationView(CaseStepView):
     form_class = forms.InitiationForm
     title = _("Initiera samverkan")
     guide_template = "samverkan/guides/initiation.html"
+    routine_step = RoutineStep.INITIATION
     success_message = _("Områden och avstämning är sparade.")
 
     def get_initial(self):
@@ -107,6 +111,7 @@ class InitiationView(CaseStepView):
         return {
             **super().get_context_data(**kwargs),
             "municipalities": Municipality.objects.prefetch_related("bvc_units"),
+            "municipal_contacts": list(MunicipalContact.objects.all()),
         }
 
     def perform(self, form):
@@ -173,6 +178,7 @@ class MeetingHeldView(CaseStepView):
     form_class = forms.MeetingHeldForm
     title = _("Samverkansmötet")
     guide_template = "samverkan/guides/meeting.html"
+    routine_step = RoutineStep.MEETING
     success_message = _("Mötet är registrerat. Anteckna nu Barnets plan.")
 
     def perform(self, form):
@@ -191,6 +197,7 @@ class PlanEditView(CaseStepView):
     title = _("Barnets plan")
     template_name = "samverkan/plan_form.html"
     guide_template = "samverkan/guides/plan.html"
+    routine_step = RoutineStep.PLAN
     success_message = _("Barnets plan är sparad som en ny version.")
 
     def get_initial(self):

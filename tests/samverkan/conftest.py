@@ -16,6 +16,7 @@ VALID_PNR = "201212121212"
 @pytest.fixture
 def directory(db):
     call_command("loaddata", "fixtures/40_samverkan_directory.json", verbosity=0)
+    call_command("loaddata", "fixtures/41_samverkan_routine.json", verbosity=0)
 
 
 @pytest.fixture

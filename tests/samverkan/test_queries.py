@@ -17,8 +17,10 @@ pytestmark = pytest.mark.django_db
 
 CASE_LIST_QUERIES = 5  # + the list with its next meeting and overdue actions
 # + the case, the audit INSERT, and one prefetch per relation shown: guardians, colleagues,
-# consents, their organisations, meetings, invitations, contacts, plan versions, the wheel.
-CASE_PAGE_QUERIES = 15
+# consents, their organisations, meetings, invitations, contacts, plan versions, the wheel,
+# the region's documents for every step (one query), and for a school-age child the
+# municipal contacts (rektor, KAA).
+CASE_PAGE_QUERIES = 17
 CASE_PAGE_WITH_PLAN_QUERIES = CASE_PAGE_QUERIES + 1  # the current plan's actions
 # + the case, the version with its actions (one query), the wheel, the audit INSERT.
 PLAN_QUERIES = 8

@@ -218,8 +218,10 @@ IMPORT_EXPORT_MODELS = [
     "mandates_roleitem",
     "mandates_webcourse",
     "samverkan_bvcunit",
+    "samverkan_municipalcontact",
     "samverkan_municipality",
     "samverkan_organisationtype",
+    "samverkan_routinedocument",
     "samverkan_wheelarea",
 ]
 ADMIN_ONLY = expect(LOGIN, staff=FORBIDDEN, administrator=OK)
