@@ -11,6 +11,7 @@ alt text of images) so that screen readers can read it.
 
 from __future__ import annotations
 
+import atexit
 import functools
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -101,6 +102,11 @@ def _stylesheets(paths: tuple[str, ...], mtimes: tuple[int, ...]) -> tuple[list,
         if mtime
     ]
     return sheets, font_config
+
+
+# Fonts and parsed sheets still held at the interpreter's teardown were freed after the text
+# libraries they point into, which crashed every process that had made a PDF (SIGSEGV at exit).
+atexit.register(_stylesheets.cache_clear)
 
 
 def _mtime(relative: str) -> int:
