@@ -13,6 +13,7 @@ from .search import search_page
 from .search_terms import MAX_QUERY_LENGTH, clean_query, words_of
 
 SEARCH_TOO_SHORT = _("Skriv minst ett ord att söka efter.")
+SEARCH_UNKNOWN_AREA = _("Det området finns inte. Sökningen gäller alla områden.")
 
 
 @method_decorator(cached_public_page, name="dispatch")
@@ -68,14 +69,23 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         query = clean_query(self.request.GET.get("q", ""))
         asked = "q" in self.request.GET
-        page = search_page(query, self.request.GET.get("page"))
+        areas = list(MandateArea.objects.published().only("pk", "slug", "name", "order"))
+        wanted = self.request.GET.get("omrade", "")
+        area = next((a for a in areas if a.slug == wanted), None)
+        message = SEARCH_TOO_SHORT if asked and not words_of(query) else ""
+        if wanted and area is None:
+            message = SEARCH_UNKNOWN_AREA
+        page = search_page(query, self.request.GET.get("page"), area=area)
         return super().get_context_data(
             search_query=query,
+            suggestion=page.paginator.object_list.suggestion,
+            areas=areas,
+            chosen_area=area,
             hits=page.object_list,
             hit_count=page.paginator.count,
             page_obj=page,
             is_paginated=page.paginator.num_pages > 1,
-            message=SEARCH_TOO_SHORT if asked and not words_of(query) else "",
+            message=message,
             max_length=MAX_QUERY_LENGTH,
             **kwargs,
         )

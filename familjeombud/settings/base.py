@@ -115,6 +115,10 @@ def session_engine_for(caches: dict) -> str:
 
 SESSION_ENGINE = session_engine_for(CACHES)
 
+# Callables adding documents of other apps to the support package's search (mandates.search_index):
+# the project composes them, so mandates imports no other app.
+SEARCH_DOCUMENT_PROVIDERS: list[str] = []
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -12,6 +12,7 @@ from .content import (
     WebCourse,
 )
 from .role import Contact, RoleItem
+from .search import SearchDocument, SearchIndexState, SearchWord
 
 __all__ = [
     "Contact",
@@ -28,6 +29,9 @@ __all__ = [
     "PublishedQuerySet",
     "ReflectionQuestion",
     "RoleItem",
+    "SearchDocument",
+    "SearchIndexState",
+    "SearchWord",
     "WebCourse",
 ]
 
