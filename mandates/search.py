@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from . import search_backends
 from .search_index import ensure_current
@@ -38,6 +38,7 @@ class Hit:
     url: str
     place: str
     area_id: int | None
+    marked_title: SafeString
 
 
 def search(raw: str, *, area=None) -> list[Hit]:
@@ -94,11 +95,13 @@ class SearchResults:
             Hit(
                 doc.kind,
                 doc.title,
-                excerpt(doc.body or doc.title, forms),
+                # A bare text (a question) is its own title: no excerpt repeats it.
+                excerpt(doc.body, forms) if doc.body != doc.title else mark_safe(""),
                 tier,
                 doc.url,
                 doc.place,
                 doc.area_id,
+                excerpt(doc.title, forms, length=None),
             )
             for doc, tier in self._found[start:stop]
         ]

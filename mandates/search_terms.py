@@ -190,15 +190,15 @@ def _matches(word: str, forms: set[str]) -> bool:
     return any(indexed.startswith(f) if len(f) >= MIN_PREFIX else indexed == f for f in forms)
 
 
-def excerpt(text: str, forms: set[str]) -> SafeString:
-    """About EXCERPT_CHARS characters around the first word matching one of `forms`, each such
-    word marked, the rest escaped."""
+def excerpt(text: str, forms: set[str], *, length: int | None = EXCERPT_CHARS) -> SafeString:
+    """About `length` characters around the first word matching one of `forms` (the whole text
+    when None), each such word marked, the rest escaped."""
     found = [m for m in _WORD.finditer(text) if _matches(m.group(), forms)]
-    start = max(0, (found[0].start() if found else 0) - EXCERPT_CHARS // 2)
+    start = 0 if length is None else max(0, (found[0].start() if found else 0) - length // 2)
     if start:  # begin at a word, not inside one
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < (found[0].start() if found else len(text)) else start
-    stop = start + EXCERPT_CHARS
+    stop = len(text) if length is None else start + length
     pieces, last = [], start
     for match in found:
         if match.start() < start or match.end() > stop:

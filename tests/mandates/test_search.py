@@ -20,11 +20,11 @@ def titles(hits):
     return [hit.title for hit in hits]
 
 
-def test_search_finds_a_reflection_question_with_its_area_and_a_marked_excerpt(package):
+def test_search_finds_a_reflection_question_with_its_area_and_the_word_marked(package):
     hits = search("orosanmälan")
     hit = next(h for h in hits if h.kind == "Reflektionsfråga")
     assert hit.place == "Barn som far illa"
-    assert "<mark>orosanmälan</mark>" in hit.excerpt
+    assert "<mark>orosanmälan</mark>" in hit.marked_title
     assert hit.url == "/stodpaket/omraden/barn-som-far-illa/#reflektionsfragor"
 
 
@@ -89,7 +89,7 @@ def test_a_typo_shows_the_hits_of_the_close_word_with_menade_du(package, client)
     html = client.get(reverse("mandates:search"), {"q": "barnkonventionem"}).content.decode()
     assert "Inga träffar för ”barnkonventionem”." in html
     assert 'Menade du <a href="?q=barnkonventionen">barnkonventionen</a>?' in html
-    assert "Barnkonventionen</a>" in html
+    assert "<mark>Barnkonventionen</mark></a>" in html
 
 
 def test_nothing_found_and_nothing_close_gives_no_suggestion(package, client):
@@ -109,7 +109,7 @@ def test_an_unknown_area_searches_everything_with_a_message(package, client):
     response = client.get(reverse("mandates:search"), {"q": "våld", "omrade": "finns-inte"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert str(SEARCH_UNKNOWN_AREA) in html and "Våld i nära relationer</a>" in html
+    assert str(SEARCH_UNKNOWN_AREA) in html and "<mark>Våld</mark> i nära relationer</a>" in html
 
 
 def test_the_index_follows_a_change_of_content_at_the_next_search(db):
@@ -207,7 +207,7 @@ def test_trigram_similarity_is_pg_trgms():
 
 def test_search_page_lists_hits_with_their_area(package, client):
     html = client.get(reverse("mandates:search"), {"q": "MediPrep"}).content.decode()
-    assert "MediPrep – barnens 1177</a>" in html
+    assert "<mark>MediPrep</mark> – barnens 1177</a>" in html
     assert "Fördjupningsmaterial, Barnets rättigheter" in html
     assert 'value="MediPrep"' in html  # the header search box keeps the query
 
@@ -239,7 +239,19 @@ def _questions(count: int) -> None:
 
 
 def _hit_titles(html: str) -> list[str]:
-    return re.findall(r'<li class="mb-3">\s*<a href="[^"]*">([^<]*)</a>', html)
+    found = re.findall(r'<li class="mb-3">\s*<a href="[^"]*">(.*?)</a>', html)
+    return [re.sub(r"</?mark>", "", title) for title in found]
+
+
+def test_a_hit_marks_the_words_in_its_title_and_a_bare_text_is_not_repeated(db, client):
+    area = AreaFactory(name="Område")
+    ReflectionQuestionFactory(area=area, text="Hur pratar vi om <svartsjuka>?")
+    FilmFactory(area=area, title="Svartsjuka", note="En film om svartsjuka.")
+    html = client.get(reverse("mandates:search"), {"q": "svartsjuka"}).content.decode()
+    assert '"><mark>Svartsjuka</mark></a>' in html
+    assert '<p class="mb-0 excerpt">En film om <mark>svartsjuka</mark>.</p>' in html
+    assert "Hur pratar vi om &lt;<mark>svartsjuka</mark>&gt;?</a>" in html
+    assert html.count("Hur pratar vi om") == 1
 
 
 def test_search_shows_twenty_hits_a_page_with_swedish_pagination(db, client):
