@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -291,6 +291,9 @@ def ensure_current() -> None:
             state.save(update_fields=["version", "built_at"])
 
 
-def mark_stale(**kwargs) -> None:
-    """The next search rebuilds the index (after migrate, or when a provider's text changed)."""
-    SearchIndexState.objects.update(version=-1)
+def mark_stale(*, using: str = "default", **kwargs) -> None:
+    """The next search rebuilds the index (after migrate, or when a provider's text changed).
+    After migrating back past the index's migration there is no index to mark."""
+    tables = connections[using].introspection.table_names()
+    if SearchIndexState._meta.db_table in tables:
+        SearchIndexState.objects.using(using).update(version=-1)
