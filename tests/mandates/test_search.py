@@ -245,12 +245,13 @@ def _hit_titles(html: str) -> list[str]:
 
 def test_a_hit_marks_the_words_in_its_title_and_a_bare_text_is_not_repeated(db, client):
     area = AreaFactory(name="Område")
-    ReflectionQuestionFactory(area=area, text="Hur pratar vi om <svartsjuka>?")
+    # (PostgreSQL's parser skips "<b>" as a tag; the word beside it is what is searched.)
+    ReflectionQuestionFactory(area=area, text="Hur pratar vi om svartsjuka <b>?")
     FilmFactory(area=area, title="Svartsjuka", note="En film om svartsjuka.")
     html = client.get(reverse("mandates:search"), {"q": "svartsjuka"}).content.decode()
     assert '"><mark>Svartsjuka</mark></a>' in html
     assert '<p class="mb-0 excerpt">En film om <mark>svartsjuka</mark>.</p>' in html
-    assert "Hur pratar vi om &lt;<mark>svartsjuka</mark>&gt;?</a>" in html
+    assert "Hur pratar vi om <mark>svartsjuka</mark> &lt;b&gt;?</a>" in html
     assert html.count("Hur pratar vi om") == 1
 
 
