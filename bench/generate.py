@@ -105,6 +105,10 @@ def multiply_content(factor: int) -> dict[str, int]:
                     for field in m2m:
                         getattr(clone, field.name).set(getattr(row, field.name).all())
             counts[model._meta.label] = model._default_manager.count()
+        # bulk_create sends no signals: the cached pages and the search index must see the copies.
+        from mandates.cache import bump_version
+
+        bump_version()
     return counts
 
 
