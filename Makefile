@@ -32,7 +32,7 @@ serve: install
 	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(MANAGE) collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(MANAGE) createcachetable
-	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(VENV)/bin/gunicorn familjeombud.wsgi \
+	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(VENV)/bin/gunicorn -c gunicorn.conf.py \
 		--bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-4}
 
 lint: install
