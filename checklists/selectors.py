@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import Exists, FilteredRelation, OuterRef, Q
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
@@ -54,6 +55,35 @@ ENTRY_FIELDS += ["changed_by_id", "changed_at"]
 CHANGE_FIELDS = ["id", "entry_id", "from_status", "to_status", "reason", "comment", "copied"]
 CHANGE_FIELDS += ["changed_by_id", "changed_at"]
 USER_FIELDS = ["id", "username", "first_name", "last_name"]
+# The unit page shows each item's latest changes only; the item's own page shows them all
+# (issue 20: any member could inflate the page with a thousand saves).
+HISTORY_SHOWN = 5
+
+
+def latest_history(entries: list[ItemAssessment], shown: int = HISTORY_SHOWN) -> None:
+    """Sets entry.recent_history (the latest `shown` changes, oldest first) and
+    entry.history_count on every entry, in one query whatever the length of the history."""
+    by_pk = {e.pk: e for e in entries}
+    for entry in entries:
+        entry.recent_history, entry.history_count = [], 0
+    if not by_pk:
+        return
+    newest_first = [F("changed_at").desc(), F("pk").desc()]
+    changes = (
+        StatusChange.objects.filter(entry_id__in=by_pk)
+        .select_related("changed_by")
+        .only(*CHANGE_FIELDS, *_paths("changed_by__", USER_FIELDS))
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("entry_id")], order_by=newest_first),
+            total=Window(Count("pk"), partition_by=[F("entry_id")]),
+        )
+        .filter(rank__lte=shown)
+        .order_by("entry_id", "changed_at", "pk")
+    )
+    for change in changes:
+        entry = by_pk[change.entry_id]
+        entry.recent_history.append(change)
+        entry.history_count = change.total
 
 
 def _paths(prefix: str, names: list[str]) -> list[str]:
@@ -97,9 +127,9 @@ def unit_for(user, pk: int) -> UnitAccess:
 
 
 def checklist_blocks(assessment: Assessment | None) -> list[AreaBlock]:
-    """Published areas with their published items, each item's answer for the assessment and
-    the answer's history with who made each change: one query (LEFT JOINs through filtered
-    relations), one row per history line."""
+    """Published areas with their published items and each item's answer for the assessment
+    (one query: LEFT JOINs through filtered relations), then the latest changes of every
+    answer (one query, see latest_history)."""
     aid = assessment.pk if assessment else None
     rows = (
         MandateArea.objects.published()
@@ -112,8 +142,6 @@ def checklist_blocks(assessment: Assessment | None) -> list[AreaBlock]:
             *_paths("it__", ITEM_FIELDS),
             *_paths("en__", ENTRY_FIELDS),
             *_paths("en__changed_by__", USER_FIELDS),
-            *_paths("en__history__", CHANGE_FIELDS),
-            *_paths("en__history__changed_by__", USER_FIELDS),
         )
         .order_by(
             "order",
@@ -121,12 +149,9 @@ def checklist_blocks(assessment: Assessment | None) -> list[AreaBlock]:
             "pk",
             "it__order",
             "it__pk",
-            "en__history__changed_at",
-            "en__history__pk",
         )  # fmt: skip
     )
     blocks: list[AreaBlock] = []
-    history: dict[int, list[StatusChange]] = {}
     for row in rows:
         if not blocks or blocks[-1].area.pk != row["id"]:
             blocks.append(AreaBlock(_build(MandateArea, row, "", AREA_FIELDS), Progress()))
@@ -139,20 +164,12 @@ def checklist_blocks(assessment: Assessment | None) -> list[AreaBlock]:
             if entry is not None:
                 entry.item = item
                 entry.changed_by = _build(User, row, "en__changed_by__", USER_FIELDS)
-                history[entry.pk] = []
             block.items.append(ItemRow(item, entry))
-        change = _build(StatusChange, row, "en__history__", CHANGE_FIELDS)
-        if change is not None:
-            change.changed_by = _build(User, row, "en__history__changed_by__", USER_FIELDS)
-            history[change.entry_id].append(change)
     for block in blocks:
         block.area.n_items = len(block.items)
         entries = [r.entry for r in block.items if r.entry is not None]
         block.progress = entry_progress(entries, [block.area])[block.area.pk]
-        for entry in entries:
-            changes = entry.history.all()
-            changes._result_cache, changes._prefetch_done = history[entry.pk], True
-            entry._prefetched_objects_cache = {"history": changes}
+    latest_history([r.entry for b in blocks for r in b.items if r.entry is not None])
     return blocks
 
 

@@ -1,5 +1,6 @@
 """A unit's own pages: its list, its checklist per year, saving an item, and its report."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Exists, Func, OuterRef, Subquery, Value
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.pdf import render_pdf
+from core.ratelimit import allow
 
 from ..forms import START_COPY, EntryForm, StartYearForm
 from ..models import (
@@ -24,7 +26,7 @@ from ..models import (
     Unit,
 )
 from ..progress import Progress, assessment_progress, published_areas
-from ..selectors import current_year, unit_for, unit_page, year_from
+from ..selectors import current_year, latest_history, unit_for, unit_page, year_from
 from ..services import (
     INVALID_STATUS,
     NOT_A_MEMBER,
@@ -43,6 +45,9 @@ def _count(queryset):
 
 def unit_url(unit: Unit, year: int, anchor: str = "") -> str:
     return f"{reverse('checklists:unit_detail', args=[unit.pk])}?ar={year}{anchor}"
+
+
+TOO_MANY_SAVES = "Du har sparat många ändringar på kort tid. Vänta en minut och försök igen."
 
 
 def status_choices() -> list[tuple[str, str]]:
@@ -118,9 +123,9 @@ class UnitDetailView(UnitMixin, DetailView):
         user = self.request.user
         ctx["can_edit"] = user.is_active and (user.is_superuser or self.access.is_member)
         ctx["statuses"] = status_choices()
-        if ctx["can_edit"]:
-            # Every item's form posts to its own address: reversed once, then per item its pk.
-            ctx["entry_url_prefix"] = entry_url_prefix(self.object, year)
+        # Every item's form (and full history) has its own address: reversed once, then per
+        # item its pk.
+        ctx["entry_url_prefix"] = entry_url_prefix(self.object, year)
         return ctx
 
 
@@ -196,6 +201,16 @@ class EntryUpdateView(UnitMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         self.setup_objects()
+        if not allow(
+            "checklist-save",
+            request.user.pk,
+            limit=settings.CHECKLIST_SAVES_PER_MINUTE,
+            per_seconds=60,
+        ):
+            if wants_json(request):
+                return JsonResponse({"ok": False, "error": TOO_MANY_SAVES}, status=429)
+            messages.error(request, TOO_MANY_SAVES)
+            return redirect(unit_url(self.unit, self.assessment.year, f"#punkt-{self.item.pk}"))
         form = EntryForm(request.POST)
         try:
             if not form.is_valid():
@@ -212,9 +227,10 @@ class EntryUpdateView(UnitMixin, TemplateView):
         message = _("Sparat: %(status)s.") % {"status": entry.get_status_display()}
         if wants_json(request):
             payload = progress_payload(self.assessment, self.item)
+            latest_history([entry])
             history = "".join(
                 render_to_string("checklists/includes/history_line.html", {"change": change})
-                for change in entry.history.select_related("changed_by")
+                for change in entry.recent_history
             )
             return JsonResponse({"ok": True, "message": message, "history": history, **payload})
         messages.success(request, message)
