@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formsets import bounded_formset_factory
 from mandates.models import MandateArea
 
 from .services import MAX_MINUTES, MAX_NOTES, MAX_PARTICIPANTS
@@ -91,4 +92,4 @@ class ActionForm(forms.Form):
         self.fields["checklist_item"].queryset = checklist_items
 
 
-ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=20, absolute_max=20)
+ActionFormSet = bounded_formset_factory(ActionForm, extra=3, max_num=20)

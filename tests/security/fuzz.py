@@ -89,6 +89,7 @@ class Field:
     multi: bool = False
     good: str = ""  # one value the form takes, for the sweep over the free-text fields' limits
     free_text: bool = False
+    absurd_counts: bool = False  # a formset's TOTAL_FORMS: swept with ABSURD_COUNTS
 
 
 def choice(*valid, multi=False) -> Field:
@@ -102,6 +103,18 @@ def text() -> Field:
     )
     short = st.text(min_size=1, max_size=30)
     return Field(st.one_of(long, long, short), good="Text", free_text=True)
+
+
+# Row counts no page offers (issue 20): far too many, fullwidth digits (int() reads them),
+# beyond any integer column, negative, and just past a formset's max_num.
+ABSURD_COUNTS = ("2000", "２０００", "99999999999999999999", "-1", "1001")
+
+
+def total_forms(*valid) -> Field:
+    """A formset's TOTAL_FORMS: the counts the page offers, or an absurd one."""
+    values = [str(v) for v in valid]
+    absurd = st.one_of(st.sampled_from(ABSURD_COUNTS), hostile_text())
+    return Field(st.sampled_from(values), absurd, good=values[0], absurd_counts=True)
 
 
 def bool_field() -> Field:
@@ -142,6 +155,17 @@ def limit_posts(fields: dict[str, Field]) -> list[list[tuple[str, str]]]:
         for name, f in fields.items()
         if f.free_text
         for value in LIMITS
+    ]
+
+
+def count_posts(fields: dict[str, Field]) -> list[list[tuple[str, str]]]:
+    """Good posts with a formset's TOTAL_FORMS at each absurd count in turn."""
+    good = [(name, f.good) for name, f in fields.items()]
+    return [
+        [(n, value if n == name else v) for n, v in good]
+        for name, f in fields.items()
+        if f.absurd_counts
+        for value in ABSURD_COUNTS
     ]
 
 

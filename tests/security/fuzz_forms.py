@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from .fuzz import bool_field, choice, date_field, ids, text, time_field, uuids
+from .fuzz import bool_field, choice, date_field, ids, text, time_field, total_forms, uuids
 
 
 class kwargs_from:
@@ -107,7 +107,7 @@ def _plan_fields(w) -> dict:
         "child_view": text(),
         "guardians_view": text(),
         "participants": text(),
-        "items-TOTAL_FORMS": choice("1", "2", "0", "1001", "-1"),
+        "items-TOTAL_FORMS": total_forms("1", "2", "0"),
         "items-INITIAL_FORMS": choice("0", "1"),
         **{f"items-0-{k}": v for k, v in row.items()},
         **{f"items-1-{k}": v for k, v in row.items()},
@@ -120,7 +120,7 @@ def _record_fields(w) -> dict:
         "participants": choice("8", "1", "0", "100000"),
         "summary": text(),
         **notes,
-        "atgard-TOTAL_FORMS": choice("1", "3", "21", "0"),
+        "atgard-TOTAL_FORMS": total_forms("1", "3", "20", "0"),
         "atgard-INITIAL_FORMS": choice("0"),
         "atgard-0-what": text(),
         "atgard-0-who": text(),
@@ -350,6 +350,11 @@ FORMS = {
     },
 }
 
+# Formsets not yet bounded by core.formsets: their absurd counts are drawn among the hostile
+# values but not swept with the 400-within-a-second check. The plan formset is bounded by the
+# samverkan rules work (issue 20); remove it here when it lands.
+UNBOUNDED_FORMSETS = {"samverkan:plan_edit": "the plan formset: bounded in the samverkan work"}
+
 # URLs that take a POST but are no form of the portal, or whose view the walk cannot inspect.
 NOT_FORMS = {
     "health": "a function view under require_safe: GET and HEAD only",
@@ -362,4 +367,4 @@ NOT_FORM_ROUTES = {
     "admin/": "Django admin: its own forms, permissions and CSRF; out of the portal's reach",
 }
 
-__all__ = ["FORMS", "NOT_FORMS", "NOT_FORM_ROUTES", "Form"]
+__all__ = ["FORMS", "NOT_FORMS", "NOT_FORM_ROUTES", "UNBOUNDED_FORMSETS", "Form"]

@@ -39,6 +39,10 @@ DATE_OUT_OF_RANGE = "Välj ett datum mellan {first} och {last}."
 MAX_MINUTES = 480
 MAX_PARTICIPANTS = 999
 MAX_NOTES = 4000
+# An agenda longer than this is no workplace meeting; the bound keeps one planner from
+# growing a session's page and PDF without end (issue 20).
+MAX_ITEMS = 40
+TOO_MANY_ITEMS = "Ett tillfälle kan ha högst {max} punkter. Ta bort någon punkt först."
 DEFAULT_MINUTES = {ItemKind.PRESENTATION: 20, ItemKind.QUESTION: 10}
 PLANNER_ROLES = (MembershipRole.CHEF, MembershipRole.FAMILJEOMBUD)
 FIRST_YEAR = 2020
@@ -46,6 +50,11 @@ FIRST_YEAR = 2020
 
 class TrainingError(Exception):
     """A refused change; str(error) is the Swedish message shown to the user."""
+
+
+def _guard_room_for(session, adding: int) -> None:
+    if session.items.count() + adding > MAX_ITEMS:
+        raise TrainingError(TOO_MANY_ITEMS.format(max=MAX_ITEMS))
 
 
 def can_plan(user: AbstractBaseUser, unit: Unit) -> bool:

@@ -30,6 +30,7 @@ from .common import (
     _guard_date,
     _guard_planned,
     _guard_planner,
+    _guard_room_for,
     _log,
     _minutes,
 )
@@ -126,6 +127,7 @@ def session_add_package_items(
             r.area_id not in area_ids for r in rows[kind]
         ):
             raise TrainingError(NOT_IN_AREAS)
+    _guard_room_for(session, sum(len(r) for r in rows.values()))
     with transaction.atomic():
         position = _next_position(session)
         new = []
@@ -158,6 +160,7 @@ def session_add_own_item(
     if not title:
         raise TrainingError(OWN_TITLE_REQUIRED)
     minutes = _minutes(minutes)
+    _guard_room_for(session, 1)
     with transaction.atomic():
         return SessionItem.objects.create(
             session=session,

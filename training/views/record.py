@@ -7,6 +7,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from core.formsets import TooManyRows, too_many_rows_response
+
 from ..forms import ActionFormSet, CancelForm, RecordForm
 from ..models import ItemKind
 from ..selectors import checklist_items_for
@@ -47,7 +49,10 @@ class RecordView(SessionMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        form, actions = self.forms(request.POST)
+        try:
+            form, actions = self.forms(request.POST)
+        except TooManyRows as error:
+            return too_many_rows_response(request, error)
         session = self.get_session()
         try:
             if not (form.is_valid() and actions.is_valid()):
