@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 XDIST := -n $(PYTEST_WORKERS) --dist loadfile
 
-.PHONY: run serve test lint test-sqlite test-postgres test-redis install fmt bench clean
+.PHONY: run serve test lint security-checks test-sqlite test-postgres test-redis install fmt bench clean
 
 install: $(STAMP)
 
@@ -69,7 +69,12 @@ test-redis: install
 	bash .ci/with-postgres bash .ci/with-redis env EXPECTED_DB_VENDOR=postgresql \
 		$(VENV)/bin/pytest $(XDIST) -m shared_cache $(PYTEST_ARGS)
 
-test: lint browser-deps test-sqlite test-postgres test-redis
+# Known vulnerabilities in the pinned dependencies and bandit's scan of the code (issue 20).
+security-checks: install
+	$(PY) .ci/audit-dependencies
+	$(VENV)/bin/bandit -q -c pyproject.toml -r .
+
+test: lint security-checks browser-deps test-sqlite test-postgres test-redis
 
 bench: install
 	bash bench/run

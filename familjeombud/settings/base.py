@@ -14,7 +14,7 @@ env = environ.Env()
 
 DEBUG = env.bool("DEBUG", default=False)
 
-SECRET_KEY_MISSING = (
+SECRET_KEY_MISSING = (  # nosec B105: the message shown when the key is missing
     "SECRET_KEY saknas: sätt miljövariabeln SECRET_KEY när DEBUG är av "
     "(portalen startar inte med en inbyggd nyckel i produktion)."
 )

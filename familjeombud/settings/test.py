@@ -6,7 +6,7 @@ from .base import *  # noqa: F403
 from .base import env, session_engine_for
 
 DEBUG = False
-SECRET_KEY = "test-only-key"
+SECRET_KEY = "test-only-key"  # nosec B105: the test settings only
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

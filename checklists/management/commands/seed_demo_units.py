@@ -193,7 +193,7 @@ class Command(BaseCommand):
         units = list(Unit.objects.order_by("-pk")[:count])
         tag = f"{start + 1}"
         users = User.objects.bulk_create(
-            User(username=f"demo{tag}.u{i}", first_name="Demo", last_name=str(i), password="!")
+            User(username=f"demo{tag}.u{i}", first_name="Demo", last_name=str(i), password="!")  # nosec B106
             for i in range(2 * count)
         )
         users = list(User.objects.filter(username__startswith=f"demo{tag}.u").order_by("pk"))
