@@ -93,3 +93,33 @@ def test_the_region_dashboard_passes_axe(page, axe, member_unit):
     expect(page.locator("h1")).to_have_count(1)
     expect(page.locator("table.heatmap")).to_contain_text("Vårdcentralen Test")
     axe(page)
+
+
+def test_after_many_saves_the_unit_page_lists_the_latest_changes_and_links_to_all(
+    page, axe, member_unit, tmp_path
+):
+    from checklists.models import Assessment
+    from checklists.selectors import HISTORY_SHOWN
+    from checklists.services import assessment_set_status
+
+    user = User.objects.get(username="frida")
+    first = ChecklistItem.objects.order_by("area__order", "order").first()
+    assessment = Assessment.objects.get(unit=member_unit, year=2026)
+    for n in range(12):
+        assessment_set_status(
+            assessment=assessment, item=first, by=user, status="pagar", reason="",
+            comment=f"Ändring {n}",
+        )  # fmt: skip
+    log_in(page, "frida")
+    page.goto(reverse("checklists:unit_detail", args=[member_unit.pk]) + "?ar=2026")
+    history = page.locator(f"#punkt-{first.pk} details.entry-history")
+    history.locator("summary").click()
+    expect(page.locator(f"#history-{first.pk} li")).to_have_count(HISTORY_SHOWN)
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        history.scroll_into_view_if_needed()
+        page.screenshot(path=tmp_path / f"historik-{width}.png")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    axe(page)
+    history.get_by_role("link", name="Visa hela historiken (12 ändringar)").click()
+    expect(page.locator(f"#history-{first.pk} li")).to_have_count(12)
