@@ -21,10 +21,11 @@ from samverkan.models import (
     Municipality,
     OrganisationType,
 )
+from samverkan.steps import require_step
 
 from . import errors
 from .audit import audit
-from .errors import CaseError
+from .errors import CaseError, StepNotAvailable
 
 logger = logging.getLogger("samverkan")
 
@@ -39,9 +40,9 @@ IDENTIFYING_FIELDS = [
 
 def ensure_transition(case: Case, target: str) -> None:
     if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
+        raise StepNotAvailable(errors.CASE_CLOSED)
     if not case.can_move_to(target):
-        raise CaseError(errors.WRONG_STATE.format(state=case.get_state_display()))
+        raise StepNotAvailable(errors.WRONG_STATE.format(state=case.get_state_display()))
 
 
 def case_create(
@@ -113,10 +114,7 @@ def case_record_needs_assessment(
     together: bool | None = None,
 ) -> Case:
     """The routine's four questions in order; the first 'yes' decides the outcome."""
-    if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
-    if case.state != CaseState.ASSESSMENT:
-        raise CaseError(errors.WRONG_STATE.format(state=case.get_state_display()))
+    require_step(case, actor, "assessment")
     if not noticed.strip():
         raise CaseError(errors.ASSESSMENT_NOTICED)
     if own_care_sufficient is None:
@@ -184,10 +182,7 @@ def case_record_needs_assessment(
 def case_add_guardian(
     *, case: Case, actor: AbstractBaseUser, name: str, is_patient: bool = False
 ) -> Guardian:
-    if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
-    if case.guardians.count() >= 2:
-        raise CaseError(errors.CONSENT_TOO_MANY_GUARDIANS)
+    require_step(case, actor, "guardian_add")
     with transaction.atomic():
         guardian = Guardian.objects.create(case=case, name=name, is_patient=is_patient)
         audit(who=actor, case=case, action=AuditAction.CHANGED, detail="Vårdnadshavare tillagd.")
@@ -228,8 +223,7 @@ def consented_organisation_ids(case: Case) -> set[int]:
 
 
 def case_set_youth_consents(*, case: Case, actor: AbstractBaseUser, youth_consents: bool) -> Case:
-    if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
+    require_step(case, actor, "youth")
     with transaction.atomic():
         case.youth_consents = youth_consents
         case.save(update_fields=["youth_consents", "updated_at"])
@@ -253,10 +247,7 @@ def case_record_consent(
     organisations: list[OrganisationType],
 ) -> Consent:
     """Records one party's consent; the case moves on once every required party has one."""
-    if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
-    if case.state != CaseState.CONSENT:
-        raise CaseError(errors.WRONG_STATE.format(state=case.get_state_display()))
+    require_step(case, actor, "consent")
     if not case.guardians.exists():
         raise CaseError(errors.CONSENT_NO_GUARDIAN)
     if by_youth == (guardian is not None):
@@ -291,6 +282,7 @@ def case_record_consent(
 
 
 def case_complete_consent(*, case: Case, actor: AbstractBaseUser) -> Case:
+    require_step(case, actor, "consent_complete")
     missing = missing_consents(case)
     if not case.guardians.exists():
         raise CaseError(errors.CONSENT_NO_GUARDIAN)
@@ -307,6 +299,7 @@ def case_complete_consent(*, case: Case, actor: AbstractBaseUser) -> Case:
 
 
 def case_close(*, case: Case, actor: AbstractBaseUser, reason: str) -> Case:
+    require_step(case, actor, "close")
     if not reason.strip():
         raise CaseError(errors.CLOSE_REASON)
     ensure_transition(case, CaseState.CLOSED)
@@ -318,10 +311,7 @@ def case_close(*, case: Case, actor: AbstractBaseUser, reason: str) -> Case:
 
 
 def case_add_member(*, case: Case, actor: AbstractBaseUser, colleague: AbstractBaseUser) -> Case:
-    if case.created_by_id != actor.pk:
-        raise CaseError(errors.MEMBER_ONLY_CREATOR)
-    if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
+    require_step(case, actor, "add_member")
     if not colleague.is_active or not may_open_cases(colleague):
         raise CaseError(errors.MEMBER_NOT_CLINICIAN)
     with transaction.atomic():
@@ -338,8 +328,7 @@ def case_add_member(*, case: Case, actor: AbstractBaseUser, colleague: AbstractB
 def case_mark_protected(*, case: Case, actor: AbstractBaseUser) -> Case:
     """Protected identity learnt after the case was created: the address goes at once.
     One way only: lifting protection is a matter for the population register, not for us."""
-    if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
+    require_step(case, actor, "protect")
     with transaction.atomic():
         case.protected_identity = True
         case.child_address = ""

@@ -5,6 +5,11 @@ class CaseError(Exception):
     """A transition's guard refused; the message is shown to the clinician as is."""
 
 
+class StepNotAvailable(CaseError):
+    """The step is not among the case's available steps (samverkan/steps.py), or the state
+    move is not in TRANSITIONS."""
+
+
 WRONG_STATE = "Det steget går inte att göra nu: ärendet är i steget ”{state}”."
 CASE_CLOSED = "Ärendet är avslutat och kan inte ändras."
 ASSESSMENT_ORDER = "Besvara frågorna i rutinens ordning: {question}"
@@ -51,3 +56,4 @@ CLOSE_REASON = "Ange varför ärendet avslutas."
 BREAK_GLASS_REASON = "Ange skälet till nödåtkomsten."
 BREAK_GLASS_NOT_FOUND = "Det finns inget ärende med det id:t."
 FOLLOW_UP_NO_PLAN = "Spara Barnets plan innan fortsatt samordning registreras."
+ALREADY_PROTECTED = "Ärendet är redan markerat med skyddade personuppgifter."

@@ -18,20 +18,12 @@ from samverkan.models import (
     OrganisationType,
     WheelArea,
 )
+from samverkan.steps import require_step
 
 from . import errors
 from .audit import audit
 from .cases import consented_organisation_ids, ensure_transition
 from .errors import CaseError
-
-OPEN_FOR_PLANNING = {CaseState.INITIATION, CaseState.INVITED, CaseState.FOLLOW_UP}
-
-
-def _require_state(case: Case, allowed: set[str]) -> None:
-    if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
-    if case.state not in allowed:
-        raise CaseError(errors.WRONG_STATE.format(state=case.get_state_display()))
 
 
 def case_record_initiation(
@@ -43,7 +35,7 @@ def case_record_initiation(
     areas: list[WheelArea],
     initiation_note: str = "",
 ) -> Case:
-    _require_state(case, OPEN_FOR_PLANNING)
+    require_step(case, actor, "initiation")
     if not areas:
         raise CaseError(errors.INVITE_NO_AREAS)
     with transaction.atomic():
@@ -71,7 +63,7 @@ def case_book_meeting(
     link: str = "",
     is_follow_up: bool = False,
 ) -> Meeting:
-    _require_state(case, OPEN_FOR_PLANNING | {CaseState.PLAN})
+    require_step(case, actor, "meeting_book")
     if form == MeetingForm.PHYSICAL and not room.strip():
         raise CaseError(errors.MEETING_ROOM)
     if form == MeetingForm.DIGITAL and not link.strip():
@@ -104,7 +96,7 @@ def case_invite(
     recipient_address: str = "",
 ) -> Invitation:
     """Nobody is invited without consent for that very organisation."""
-    _require_state(case, OPEN_FOR_PLANNING)
+    require_step(case, actor, "invite")
     if organisation.pk not in consented_organisation_ids(case):
         raise CaseError(errors.INVITE_WITHOUT_CONSENT.format(organisation=organisation.name))
     if not case.areas.exists():
@@ -143,7 +135,7 @@ def case_record_contact(
     shared_was_proportionate: bool,
     no_support_agreed: bool,
 ) -> ContactBeforeMeeting:
-    _require_state(case, OPEN_FOR_PLANNING)
+    require_step(case, actor, "contact")
     if not (shared_was_proportionate and no_support_agreed):
         raise CaseError(errors.CONTACT_RULE)
     with transaction.atomic():
@@ -166,6 +158,7 @@ def case_record_contact(
 
 def case_record_meeting(*, case: Case, actor: AbstractBaseUser, guide_confirmed: bool) -> Case:
     """The meeting is held once the clinician confirms each step of the meeting guide."""
+    require_step(case, actor, "meeting_held")
     if not guide_confirmed:
         raise CaseError(errors.MEETING_GUIDE)
     ensure_transition(case, CaseState.MEETING_HELD)
@@ -192,8 +185,7 @@ def case_record_follow_up(
     link: str = "",
     parties_next_time: str = "",
 ) -> Meeting:
-    if not case.plan_versions.exists():
-        raise CaseError(errors.FOLLOW_UP_NO_PLAN)
+    require_step(case, actor, "follow_up")
     ensure_transition(case, CaseState.FOLLOW_UP)
     with transaction.atomic():
         case.next_coordinator = coordinator

@@ -16,6 +16,7 @@ from samverkan.models import (
     PlanVersion,
     WheelArea,
 )
+from samverkan.steps import require_step
 
 from . import errors
 from .audit import audit
@@ -42,6 +43,7 @@ def case_save_plan(
     guardians_view: str,
     participants: str,
 ) -> PlanVersion:
+    require_step(case, actor, "plan_edit")
     if not items:
         raise CaseError(errors.PLAN_NO_ITEMS)
     chosen = set(case.areas.values_list("pk", flat=True))

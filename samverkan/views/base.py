@@ -11,12 +11,12 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import FormView
 
-from samverkan.access import CLINICIAN_PERMISSION, may_open_cases
+from samverkan.access import BREAK_GLASS_PERMISSION, CLINICIAN_PERMISSION, may_open_cases
 from samverkan.models import AuditAction, Case, RoutineDocument
 from samverkan.services.audit import audit
 from samverkan.services.errors import CaseError
+from samverkan.steps import step_refusal
 
-BREAK_GLASS_PERMISSION = "samverkan.break_glass"
 BREAK_GLASS_SESSION_KEY = "samverkan_break_glass"
 BREAK_GLASS_DURATION = datetime.timedelta(hours=1)
 
@@ -134,13 +134,36 @@ class ErrorSummaryMixin:
 
 class CaseStepView(ErrorSummaryMixin, CaseMixin, FormView):
     """A thin transition view: GET shows the form as the confirmation page, POST calls one
-    service function and turns its domain error into a message."""
+    service function and turns its domain error into a message. A step the case does not
+    offer now (samverkan/steps.py) shows why instead of the form, and a POST to it goes back
+    to the case page with that reason."""
 
     template_name = "samverkan/case_step.html"
+    refused_template_name = "samverkan/step_refused.html"
+    step = ""  # the name in samverkan.steps.STEPS
     success_message = ""
     title = ""
     guide_template = ""
     routine_step = ""  # the step whose region documents the guide links
+
+    def refusal(self) -> str:
+        return step_refusal(self.case, self.request.user, self.step)
+
+    def get(self, request, *args, **kwargs):
+        refusal = self.refusal()
+        if refusal:
+            context = {"case": self.case, "title": self.title, "refusal": refusal}
+            return self.response_class(
+                request=request, template=[self.refused_template_name], context=context
+            )
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        refusal = self.refusal()
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(self.case_url())
+        return super().post(request, *args, **kwargs)
 
     def perform(self, form):  # pragma: no cover - every subclass overrides
         raise NotImplementedError

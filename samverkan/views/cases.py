@@ -37,6 +37,7 @@ from samverkan.services import cases as case_services
 from samverkan.services import errors
 from samverkan.services.audit import audit
 from samverkan.services.plan import default_coordinator
+from samverkan.steps import past_consent, steps_by_section
 from samverkan.wheel import areas_of, wheel_svg
 
 from .base import (
@@ -193,13 +194,15 @@ class CaseDetailView(CaseMixin, TemplateView):
             municipal_contacts=(
                 list(MunicipalContact.objects.all()) if case.age_group == AgeGroup.SCHOOL else []
             ),
-            S=CaseState,
+            steps=steps_by_section(case, self.request.user),
+            past_consent=past_consent(case),
             AgeGroup=AgeGroup,
         )
         return context
 
 
 class AddMemberView(CaseStepView):
+    step = "add_member"
     form_class = forms.MemberForm
     title = _("Lägg till kollega")
     success_message = _("Kollegan har nu tillgång till ärendet.")
@@ -216,6 +219,7 @@ class AddMemberView(CaseStepView):
 
 
 class CloseView(CaseStepView):
+    step = "close"
     form_class = forms.CloseForm
     title = _("Avsluta ärendet")
     guide_template = "samverkan/guides/close.html"
@@ -228,6 +232,7 @@ class CloseView(CaseStepView):
 
 
 class ProtectView(CaseStepView):
+    step = "protect"
     form_class = django_forms.Form
     title = _("Skyddade personuppgifter")
     guide_template = "samverkan/guides/protect.html"

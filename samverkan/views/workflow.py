@@ -17,6 +17,7 @@ from .base import CaseStepView
 
 
 class AssessmentView(CaseStepView):
+    step = "assessment"
     form_class = forms.AssessmentForm
     title = _("Finns det behov av samverkan?")
     guide_template = "samverkan/guides/assessment.html"
@@ -31,6 +32,7 @@ class AssessmentView(CaseStepView):
 
 
 class GuardianView(CaseStepView):
+    step = "guardian_add"
     form_class = forms.GuardianForm
     title = _("Lägg till vårdnadshavare")
     success_message = _("Vårdnadshavaren är tillagd.")
@@ -42,6 +44,7 @@ class GuardianView(CaseStepView):
 
 
 class YouthView(CaseStepView):
+    step = "youth"
     form_class = forms.YouthForm
     title = _("Samtycker barnet själv?")
     guide_template = "samverkan/guides/consent.html"
@@ -58,6 +61,7 @@ class YouthView(CaseStepView):
 
 
 class ConsentView(CaseStepView):
+    step = "consent"
     form_class = forms.ConsentForm
     title = _("Registrera samtycke")
     guide_template = "samverkan/guides/consent.html"
@@ -81,6 +85,7 @@ class ConsentView(CaseStepView):
 
 
 class CompleteConsentView(CaseStepView):
+    step = "consent_complete"
     form_class = django_forms.Form
     title = _("Samtycket är komplett")
     guide_template = "samverkan/guides/consent.html"
@@ -92,6 +97,7 @@ class CompleteConsentView(CaseStepView):
 
 
 class InitiationView(CaseStepView):
+    step = "initiation"
     form_class = forms.InitiationForm
     title = _("Initiera samverkan")
     guide_template = "samverkan/guides/initiation.html"
@@ -120,6 +126,7 @@ class InitiationView(CaseStepView):
 
 
 class MeetingBookView(CaseStepView):
+    step = "meeting_book"
     form_class = forms.MeetingBookingForm
     title = _("Boka samverkansmöte")
     guide_template = "samverkan/guides/meeting_booking.html"
@@ -138,6 +145,7 @@ class MeetingBookView(CaseStepView):
 
 
 class InviteView(CaseStepView):
+    step = "invite"
     form_class = forms.InvitationForm
     title = _("Bjud in en verksamhet")
     guide_template = "samverkan/guides/invitation.html"
@@ -163,6 +171,7 @@ class InviteView(CaseStepView):
 
 
 class ContactView(CaseStepView):
+    step = "contact"
     form_class = forms.ContactForm
     title = _("Kontakt innan samverkansmöte")
     guide_template = "samverkan/guides/contact.html"
@@ -175,6 +184,7 @@ class ContactView(CaseStepView):
 
 
 class MeetingHeldView(CaseStepView):
+    step = "meeting_held"
     form_class = forms.MeetingHeldForm
     title = _("Samverkansmötet")
     guide_template = "samverkan/guides/meeting.html"
@@ -193,6 +203,7 @@ class MeetingHeldView(CaseStepView):
 class PlanEditView(CaseStepView):
     """Header form plus a formset of actions; saving always makes a new version."""
 
+    step = "plan_edit"
     form_class = forms.PlanForm
     title = _("Barnets plan")
     template_name = "samverkan/plan_form.html"
@@ -248,6 +259,7 @@ class PlanEditView(CaseStepView):
 
 
 class FollowUpView(CaseStepView):
+    step = "follow_up"
     form_class = forms.FollowUpForm
     title = _("Fortsatt samordning och samverkan")
     guide_template = "samverkan/guides/follow_up.html"

@@ -11,11 +11,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_refused_form_starts_with_an_error_summary_linking_to_each_field(
-    client, activated_case, clinician
+    client, consented_case, clinician
 ):
     client.force_login(clinician)
     html = client.post(
-        reverse("samverkan:meeting_book", kwargs={"pk": activated_case.pk}), {"form": ""}
+        reverse("samverkan:meeting_book", kwargs={"pk": consented_case.pk}), {"form": ""}
     ).content.decode()
     summary = html[
         html.index('id="felsammanfattning"') : html.index("</div>", html.index("felsammanfattning"))
@@ -44,18 +44,18 @@ def test_the_plan_form_summary_links_to_the_action_rows_fields(client, planned_c
     assert 'href="#id_participants"' in html
 
 
-def test_a_form_without_errors_has_no_error_summary(client, activated_case, clinician):
+def test_a_form_without_errors_has_no_error_summary(client, consented_case, clinician):
     client.force_login(clinician)
     html = client.get(
-        reverse("samverkan:meeting_book", kwargs={"pk": activated_case.pk})
+        reverse("samverkan:meeting_book", kwargs={"pk": consented_case.pk})
     ).content.decode()
     assert "felsammanfattning" not in html.split("<script")[0]
 
 
-def test_radio_groups_are_fieldsets_with_a_legend(client, activated_case, clinician):
+def test_radio_groups_are_fieldsets_with_a_legend(client, consented_case, clinician):
     client.force_login(clinician)
     html = client.get(
-        reverse("samverkan:meeting_book", kwargs={"pk": activated_case.pk})
+        reverse("samverkan:meeting_book", kwargs={"pk": consented_case.pk})
     ).content.decode()
     fieldset = html[html.index("<fieldset") : html.index("</fieldset>")]
     assert "<legend" in fieldset and 'type="radio"' in fieldset

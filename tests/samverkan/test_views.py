@@ -7,6 +7,7 @@ from django.utils import timezone
 from samverkan.forms import LINK_TOO_LONG, ROOM_TOO_LONG
 from samverkan.models import AuditAction, AuditEntry, Case, CaseState, WheelArea
 from samverkan.services import cases as cs
+from samverkan.services import errors
 
 from .conftest import VALID_PNR
 from .helpers import case_urls
@@ -361,8 +362,9 @@ def test_a_closed_case_can_be_read_but_not_changed(client, planned_case, clinici
             "shared_was_proportionate": "on",
             "no_support_agreed": "on",
         },
+        follow=True,
     )
-    assert "Ärendet är avslutat och kan inte ändras." in response.content.decode()
+    assert errors.CASE_CLOSED in response.content.decode()
     assert not planned_case.contacts.exists()
 
 

@@ -86,7 +86,11 @@ def fuzz_world(world, new_case):
         today=datetime.date(2026, 11, 1),
     )  # fmt: skip
     other_clinician = users["clinician"]
-    other_case = new_case(actor=other_clinician, child_name="Annat Barn")
+    # Activated, so that a guardian may be added (guardians belong to the consent step).
+    other_case = case_services.case_record_needs_assessment(
+        case=new_case(actor=other_clinician, child_name="Annat Barn"), actor=other_clinician,
+        noticed="Oro", own_care_sufficient=False, other_org_alone=False, together=True,
+    )  # fmt: skip
     other_guardian = case_services.case_add_guardian(
         case=other_case, actor=other_clinician, name="Annan Vårdnadshavare"
     )
