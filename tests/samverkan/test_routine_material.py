@@ -112,20 +112,22 @@ def test_the_invitation_letter_names_the_clinician_the_unit_and_its_phone(
     assert "Karin Kliniker" in text and "BUP Växjö" in text and "0470-58 80 00" in text
 
 
+# Each step in a case whose state offers it (samverkan/steps.py).
 @pytest.mark.parametrize(
-    ("step", "view"),
+    ("step", "view", "case_fixture"),
     [
-        ("consent", "consent"),
-        ("initiation", "initiation"),
-        ("meeting", "meeting_held"),
-        ("plan", "plan_edit"),
+        ("consent", "consent", "activated_case"),
+        ("initiation", "initiation", "consented_case"),
+        ("meeting", "meeting_held", "invited_case"),
+        ("plan", "plan_edit", "planned_case"),
     ],
 )
 def test_the_regions_own_documents_are_shown_at_their_step(
-    client, planned_case, clinician, step, view
+    client, request, clinician, step, view, case_fixture
 ):
+    case = request.getfixturevalue(case_fixture)
     client.force_login(clinician)
-    html = client.get(reverse(f"samverkan:{view}", kwargs={"pk": planned_case.pk})).content.decode()
+    html = client.get(reverse(f"samverkan:{view}", kwargs={"pk": case.pk})).content.decode()
     for other_step, files in FILES.items():
         for name in files:
             assert (name in html) == (other_step == step), (view, name)
@@ -140,7 +142,7 @@ def test_the_case_page_links_every_region_document(client, planned_case, clinici
 
 
 def test_an_administrator_changes_a_document_address_in_admin_and_the_step_shows_it(
-    admin_client, client, consented_case, clinician
+    admin_client, client, activated_case, clinician
 ):
     document = RoutineDocument.objects.get(step="consent")
     url = reverse("admin:samverkan_routinedocument_change", args=[document.pk])
@@ -157,7 +159,7 @@ def test_an_administrator_changes_a_document_address_in_admin_and_the_step_shows
     )
     assert response.status_code == 302
     client.force_login(clinician)
-    html = client.get(reverse("samverkan:consent", kwargs={"pk": consented_case.pk}))
+    html = client.get(reverse("samverkan:consent", kwargs={"pk": activated_case.pk}))
     assert new in html.content.decode() and "Samtyckesblankett 2027" in html.content.decode()
 
 
