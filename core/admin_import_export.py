@@ -5,7 +5,9 @@ creates and overwrites rows, so it needs the model's add and change permissions;
 every row, so it needs the view permission (which change implies, as in Django's admin).
 """
 
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.auth import get_permission_codename
+from django.core.exceptions import BadRequest
 from import_export.admin import ImportExportModelAdmin as _LibraryImportExportModelAdmin
 
 
@@ -23,6 +25,9 @@ def may_export(user, opts) -> bool:
     )
 
 
+BAD_EXPORT_FILTER = "Exporten känner inte igen filtret i adressen. Exportera från listan igen."
+
+
 class ImportExportModelAdmin(_LibraryImportExportModelAdmin):
     """Every import/export admin of the portal: the library's admin with the rule above."""
 
@@ -31,3 +36,11 @@ class ImportExportModelAdmin(_LibraryImportExportModelAdmin):
 
     def has_export_permission(self, request):
         return may_export(request.user, self.opts)
+
+    def get_export_queryset(self, request):
+        # The export reads the change list's filters from the query string; an unknown one
+        # is the client's mistake (a 400), not a server error.
+        try:
+            return super().get_export_queryset(request)
+        except IncorrectLookupParameters as error:
+            raise BadRequest(BAD_EXPORT_FILTER) from error

@@ -108,3 +108,12 @@ def test_the_content_review_list_needs_a_content_models_change_permission(client
     assert response.status_code == 200
     assert "Gammal film" in response.text
     assert "Gammal fråga" not in response.text
+
+
+@pytest.mark.django_db
+def test_an_export_with_an_unknown_filter_in_the_address_is_a_400_not_a_500(client):
+    unit = model_named("unit")
+    client.raise_request_exception = False
+    client.force_login(staff_with("view", model=unit))
+    response = client.get(url(unit, "export") + "?ar=2026")
+    assert response.status_code == 400
