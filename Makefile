@@ -23,16 +23,29 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# The queue's worker and the scheduler run beside the development server and stop with it
+# (Ctrl-C reaches all three; the trap ends the two when the server ends otherwise).
 run: install
 	DJANGO_SETTINGS_MODULE=familjeombud.settings.local $(MANAGE) dev_setup --credentials-file .local-admin.txt
-	DJANGO_SETTINGS_MODULE=familjeombud.settings.local $(MANAGE) runserver 127.0.0.1:8000
+	@export DJANGO_SETTINGS_MODULE=familjeombud.settings.local; \
+	$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
+	$(MANAGE) run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) runserver 127.0.0.1:8000
 
-# Production-like: gunicorn, DEBUG off, settings from the environment (SECRET_KEY, DATABASE_URL...).
+# Production-like: gunicorn, DEBUG off, settings from the environment (SECRET_KEY, DATABASE_URL...),
+# with TASK_WORKERS queue workers (default 2) and the scheduler beside it (docs/operations.md).
 serve: install
 	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(MANAGE) collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(MANAGE) createcachetable
-	DJANGO_SETTINGS_MODULE=familjeombud.settings.production $(VENV)/bin/gunicorn -c gunicorn.conf.py \
+	@export DJANGO_SETTINGS_MODULE=familjeombud.settings.production; pids=""; \
+	for n in $$(seq 1 $${TASK_WORKERS:-2}); do \
+		$(MANAGE) db_worker --no-reload --worker-id "$$(hostname)-$$n" & pids="$$pids $$!"; \
+	done; \
+	$(MANAGE) run_scheduler & pids="$$pids $$!"; \
+	trap 'kill $$pids 2>/dev/null; wait $$pids 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py \
 		--bind $${BIND:-127.0.0.1:8000} --workers $${WEB_CONCURRENCY:-4}
 
 lint: install

@@ -28,6 +28,7 @@ urlpatterns = [
     path("beredskap/", include("checklists.urls")),
     path("samverkan/", include("samverkan.urls")),
     path("utbildning/", include("training.urls")),
+    path("paminnelser/", include("automation.urls")),
     path("", include("familjeombud.public_urls")),
     path("", include("familjeombud.audit_urls")),
     path("admin/", admin.site.urls),

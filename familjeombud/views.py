@@ -1,23 +1,35 @@
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
+from automation.reminders import reminders_for
 from mandates.cache import cached_public_page
 from mandates.models import MandateArea
 
 
 @method_decorator(cached_public_page, name="dispatch")
 class HomeView(TemplateView):
-    """Cached per content version like the package's pages: only areas and role items show."""
+    """Cached per content version like the package's pages for visitors (only areas and role
+    items show); a signed-in user also sees their reminders, on a page no one may store."""
 
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["areas"] = MandateArea.objects.published()
+        if self.request.user.is_authenticated:
+            context["reminders"] = reminders_for(self.request.user)
         return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.request.user.is_authenticated:
+            add_never_cache_headers(response)
+            response["Cache-Control"] += ", no-store"
+        return response
 
 
 def bad_request(request, exception=None):

@@ -50,6 +50,9 @@ def bump_version(*, using: str = "default", **kwargs) -> None:
     versions = ContentVersion.objects.using(using)
     if not versions.filter(pk=1).update(version=F("version") + 1):
         versions.get_or_create(pk=1, defaults={"version": 1})
+    from .ahead import queue_after_commit
+
+    queue_after_commit(using)
 
 
 def connect_signals() -> None:

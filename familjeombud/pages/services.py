@@ -70,11 +70,18 @@ def report_submit(
             reports_problem=reports_problem,
             wants_accessible_version=wants_accessible_version,
         )
-    _mail_report(report)
+    if getattr(settings, "ACCESSIBILITY_REPORT_EMAIL", ""):
+        # Through the queue: a slow or absent mail server never holds up the visitor's page.
+        # Only the report's number is queued; the worker reads the report itself.
+        from .tasks import mail_accessibility_report
+
+        mail_accessibility_report.enqueue(report.pk)
     return report
 
 
-def _mail_report(report: AccessibilityReport) -> None:
+def mail_report(report: AccessibilityReport) -> None:
+    """Sends the report to ACCESSIBILITY_REPORT_EMAIL; run by a queue worker. A refused or
+    failed send raises, so the queue records the task as failed (the report stays in admin)."""
     recipient = getattr(settings, "ACCESSIBILITY_REPORT_EMAIL", "")
     if not recipient:
         return
@@ -103,9 +110,12 @@ def _mail_report(report: AccessibilityReport) -> None:
             settings.DEFAULT_FROM_EMAIL,
             [recipient],
         )
-    except OSError:
-        # The report is stored and listed in admin; a mail server outage must not lose it.
-        logger.exception("Kunde inte skicka e-post om meddelad brist nr %s", report.pk)
+    except OSError as error:
+        # The report is stored and listed in admin; the failed task shows in the queue.
+        logger.error(
+            "Kunde inte skicka e-post om meddelad brist nr %s (%s)", report.pk, type(error).__name__
+        )
+        raise
 
 
 def _transition(

@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "checklists",
     "samverkan",
     "training",
+    # Issue 17: the task queue in the portal's own database, and the scheduled jobs and
+    # reminders that compose the other apps (nothing imports automation but the project).
+    "django_tasks",
+    "django_tasks_db",
+    "automation",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +168,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# A slow or silent mail server holds up a queue worker, never a page; still, not for ever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# The portal's own address, for links in e-mail and for PDFs made by a worker (no request).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="familjeombud@kronoberg.se")
 # Where 'Meddela brist' reports from the accessibility statement are mailed; empty = admin only.
 ACCESSIBILITY_REPORT_EMAIL = env.str("ACCESSIBILITY_REPORT_EMAIL", default="")
@@ -170,6 +184,23 @@ ACCESSIBILITY_REPORT_EMAIL = env.str("ACCESSIBILITY_REPORT_EMAIL", default="")
 # Closed samverkan cases are deleted this many days after closing (manage.py purge_cases); the
 # journal and Link remain the records. The personal-data notice reads the same value.
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=90)
+
+# Background work (issue 17): django-tasks' database backend keeps the queue in the portal's own
+# database (SQLite for `make run`, PostgreSQL in production), so no broker is needed; workers
+# take tasks with SELECT ... FOR UPDATE SKIP LOCKED, so several may run on several machines.
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# A scheduled job that fails is tried again after JOB_RETRY_SECONDS, at most JOB_MAX_ATTEMPTS times.
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
+JOB_RETRY_SECONDS = env.int("JOB_RETRY_SECONDS", default=15 * 60)
+# Reminders: how far ahead each kind looks, and from which day (MM-DD) a unit that has not
+# started this year's readiness checklist is reminded.
+REMINDER_MEETING_DAYS = env.int("REMINDER_MEETING_DAYS", default=3)
+REMINDER_DUE_DAYS = env.int("REMINDER_DUE_DAYS", default=7)
+REMINDER_NETWORK_MEETING_DAYS = env.int("REMINDER_NETWORK_MEETING_DAYS", default=14)
+REMINDER_READINESS_FROM = env.str("REMINDER_READINESS_FROM", default="03-01")
+STALE_CASE_DAYS = env.int("STALE_CASE_DAYS", default=30)
 
 LOGGING = {
     "version": 1,

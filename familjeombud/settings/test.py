@@ -9,7 +9,9 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # nosec B105: the test settings only
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In memory unless a test (or the worker process it starts) points at its loopback SMTP server.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
+SITE_URL = "http://testserver"
 DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
