@@ -45,7 +45,11 @@ def log_reviewers():
     account (superusers have every permission and are not reviewers for that)."""
     return (
         get_user_model()
-        .objects.with_perm(REVIEW_PERMISSION, include_superusers=False)
+        .objects.with_perm(
+            REVIEW_PERMISSION,
+            include_superusers=False,
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
         .filter(is_active=True)
         .exclude(email="")
         .order_by("pk")

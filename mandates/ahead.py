@@ -4,15 +4,16 @@ keys a visitor's request uses (cache.cached_public_page), so visitors get them f
 once. Until the worker has done so, a visitor's request renders the PDF itself, as before.
 
 A content save bumps the version (cache.bump_version); the task is queued when the transaction
-commits, once per transaction (an import of a hundred rows queues one task), and a task whose
-version has been overtaken by a newer one does nothing: the newer task does it.
+commits, once per version (a save of a hundred rows in one transaction queues one task: the
+others find it waiting), and a task whose version has been overtaken by a newer one does
+nothing: the newer task does it.
 """
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db import connections, transaction
+from django.db import transaction
 from django.test import RequestFactory
 from django.urls import resolve, reverse
 
@@ -20,17 +21,21 @@ from django.urls import resolve, reverse
 def queue_after_commit(using: str) -> None:
     if using != "default":  # the queue and the cache belong to the default database
         return
-    pending = connections[using].run_on_commit
-    if any(callback is _queue for _, callback, _ in pending):
-        return
     transaction.on_commit(_queue, using=using)
 
 
 def _queue() -> None:
+    from django_tasks_db.models import DBTaskResult
+
     from .cache import current_version
     from .tasks import make_pdfs_ahead
 
-    make_pdfs_ahead.enqueue(current_version())
+    version = current_version()
+    waiting = DBTaskResult.objects.ready().filter(
+        task_path=make_pdfs_ahead.module_path, args_kwargs={"args": [version], "kwargs": {}}
+    )
+    if not waiting.exists():
+        make_pdfs_ahead.enqueue(version)
 
 
 def pdf_paths() -> list[str]:

@@ -115,6 +115,15 @@ def full_database(world, django_user_model):
     today = timezone.localdate()
     finding = findings(since=today, until=today)[0]
     audit_review_mark(actor=admin, key=finding.key, comment="Granskat i testet.")
+
+    # Issue 17: a queued task, a scheduled run, a reminder turned off and a day's reminder mail.
+    from automation.models import JobRun, ReminderKind, ReminderMail, ReminderOptOut
+    from familjeombud.pages.tasks import mail_accessibility_report
+
+    mail_accessibility_report.enqueue(report.pk)
+    JobRun.objects.create(job="purge_cases", day=today, result="0 avslutade ärenden raderade")
+    ReminderOptOut.objects.create(user=owner, kind=ReminderKind.STALE_CASES)
+    ReminderMail.objects.create(user=owner, day=today, kinds=[ReminderKind.MEETING_SOON])
     return world
 
 

@@ -140,6 +140,12 @@ def _session_fields(w) -> dict:
     }
 
 
+def _reminder_kinds() -> list[str]:
+    from automation.models import ReminderKind
+
+    return ReminderKind.values
+
+
 FORMS = {
     # Portal frame and public pages
     "login": Form(
@@ -148,6 +154,11 @@ FORMS = {
         lambda w: {"username": text(), "password": choice("x")},
     ),
     "logout": Form("unit_member", NO_KWARGS),
+    "automation:settings": Form(
+        "unit_member",
+        NO_KWARGS,
+        lambda w: {kind: bool_field() for kind in _reminder_kinds()},
+    ),
     "accessibility_statement": Form(
         "anonymous",
         NO_KWARGS,

@@ -83,6 +83,7 @@ ROWS = [
     Row("admin:index", expect(LOGIN, staff=OK, administrator=OK)),
     Row("accessibility_statement", PUBLIC),
     Row("privacy_notice", PUBLIC),
+    Row("automation:settings", SIGNED_IN),
     # Stödpaket: public to everyone
     Row("mandates:area_detail", PUBLIC, area),
     Row("mandates:area_films", PUBLIC, area),
