@@ -19,6 +19,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+from bench.ahead import AheadResult, ahead_table, measure_ahead
 from bench.report import (
     PDF,
     Measurement,
@@ -217,7 +218,12 @@ def prepare_scale(scale: int, env: dict, budget: Budget, workdir: Path, collect:
 
 
 def measure_all(
-    prepared: dict[int, dict], envs: dict[int, dict], durations: dict, budget: Budget, workdir
+    prepared: dict[int, dict],
+    envs: dict[int, dict],
+    durations: dict,
+    budget: Budget,
+    workdir,
+    ahead: list | None = None,
 ) -> dict[int, list[Measurement]]:
     """One gunicorn per data size, side by side; each page is measured at 1× and at once at 10×,
     so the machine's drifting load (it is shared) weighs on both sizes alike."""
@@ -240,6 +246,17 @@ def measure_all(
                 row, entry = rows[scale][-1], by_key[scale][key]
                 if row.status == "ok" and budget.left() > 30:
                     row.uncached_ms = timer.uncached_ms(entry["url"], entry.get("cookie"))
+        for scale, server in servers.items():
+            if ahead is None:
+                break
+            if budget.left() < 90:
+                ahead.append(AheadResult(scale, status="hoppades över: tiden slut"))
+                continue
+            try:
+                ahead.append(measure_ahead(scale, server.base, envs[scale]))
+                log(f"{scale}×: PDF:er i förväg mätta")
+            except (subprocess.SubprocessError, RuntimeError, OSError) as exc:
+                ahead.append(AheadResult(scale, status=f"fel: {str(exc).splitlines()[0][:60]}"))
     finally:
         for server in servers.values():
             server.stop()
@@ -314,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     redis_rows: list[Measurement] = []
     redis_scale = 0
     results: dict[int, tuple[list[Measurement], dict]] = {}
+    ahead: list[AheadResult] = []
     prepared: dict[int, dict] = {}
     envs: dict[int, dict] = {}
     try:
@@ -328,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
                 results[scale] = failed_scale(str(exc))
         if prepared:
             try:
-                measured = measure_all(prepared, envs, durations, budget, workdir)
+                measured = measure_all(prepared, envs, durations, budget, workdir, ahead)
                 for scale, rows in measured.items():
                     results[scale] = (rows, prepared[scale])
             except (subprocess.SubprocessError, RuntimeError, OSError) as exc:
@@ -377,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n## {redis_scale}× data, Redis som cache (CACHE_URL, sessioner i cached_db)")
         print()
         print(results_table(redis_rows))
+    if ahead:
+        print("\n## PDF:er direkt efter en ändring i innehållet (issue 17)")
+        print(ahead_table(ahead))
     print(f"\nTotal tid: {elapsed:.0f} s")
     if args.json:
         payload = {
