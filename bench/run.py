@@ -19,7 +19,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from bench.ahead import AheadResult, ahead_table, measure_ahead
+from bench.ahead import AheadResult, ahead_table, measure_ahead_all
 from bench.report import (
     PDF,
     Measurement,
@@ -246,17 +246,8 @@ def measure_all(
                 row, entry = rows[scale][-1], by_key[scale][key]
                 if row.status == "ok" and budget.left() > 30:
                     row.uncached_ms = timer.uncached_ms(entry["url"], entry.get("cookie"))
-        for scale, server in servers.items():
-            if ahead is None:
-                break
-            if budget.left() < 90:
-                ahead.append(AheadResult(scale, status="hoppades över: tiden slut"))
-                continue
-            try:
-                ahead.append(measure_ahead(scale, server.base, envs[scale]))
-                log(f"{scale}×: PDF:er i förväg mätta")
-            except (subprocess.SubprocessError, RuntimeError, OSError) as exc:
-                ahead.append(AheadResult(scale, status=f"fel: {str(exc).splitlines()[0][:60]}"))
+        if ahead is not None:
+            ahead.extend(measure_ahead_all(servers, envs, budget.left))
     finally:
         for server in servers.values():
             server.stop()
