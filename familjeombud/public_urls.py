@@ -3,7 +3,7 @@ without a namespace because the footer of every page links them by these names."
 
 from django.urls import path
 
-from .pages import views
+from .pages import routine, views
 
 urlpatterns = [
     path(
@@ -12,4 +12,8 @@ urlpatterns = [
         name="accessibility_statement",
     ),
     path("personuppgifter/", views.PrivacyNoticeView.as_view(), name="privacy_notice"),
+    # A page of the support package, composed here because its text and directory are
+    # samverkan's (the support package app may not import samverkan).
+    path("stodpaket/rutin-for-samverkan/", routine.RoutineView.as_view(), name="routine"),
+    path("stodpaket/rutin-for-samverkan.pdf", routine.RoutinePdfView.as_view(), name="routine_pdf"),
 ]

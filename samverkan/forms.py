@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan import routine
+
 from .identity import (
     NO_NUMBER_REASON_MAX,
     IdentityError,
@@ -139,26 +141,18 @@ class CaseCreateForm(forms.Form):
         return {name: data[name] for name in keep}
 
 
+def _question(number: int, key: str) -> str:
+    """The assessment's questions are the routine's own steps, numbered (samverkan/routine.py)."""
+    return f"{number}. {routine.lines(key)[0].text}"
+
+
 class AssessmentForm(forms.Form):
     noticed = forms.CharField(
-        label=_(
-            "1. Vad i barnets/barnens liv har vi uppmärksammat? Dvs. vad har vi själv sett, "
-            "hört eller förstått, vad har barnet eller anhöriga berättat för oss?"
-        ),
+        label=_question(1, "need_noticed"),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    own_care_sufficient = _yes_no(
-        _(
-            "2. Räcker det stöd/den vård/behandling som barnet/barnen får av er verksamhet/annan "
-            "enhet inom hälso- och sjukvården för att tillgodose barnets/barnens behov?"
-        )
-    )
-    other_org_alone = _yes_no(
-        _(
-            "3. Är det stöd barnet behöver något som en annan verksamhet kan stödja "
-            "barnet/barnen med på egen hand?"
-        )
-    )
+    own_care_sufficient = _yes_no(_question(2, "need_enough"))
+    other_org_alone = _yes_no(_question(3, "need_other"))
     referral_mode = forms.ChoiceField(
         label=_("Om ja på fråga 3"),
         required=False,
@@ -180,13 +174,7 @@ class AssessmentForm(forms.Form):
     referral_consent_on = forms.DateField(
         label=_("Datum för muntligt samtycke"), required=False, widget=DateInput
     )
-    together = _yes_no(
-        _(
-            "4. Är detta något hälso- och sjukvården och/eller andra verksamheter kan stödja "
-            "barnet/barnen med tillsammans? Exempelvis förskola, skola, socialtjänst, "
-            "frivilligsektorn, polis."
-        )
-    )
+    together = _yes_no(_question(4, "need_together"))
 
 
 class GuardianForm(forms.Form):

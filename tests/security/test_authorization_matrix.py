@@ -89,6 +89,8 @@ ROWS = [
     Row("mandates:area_films", PUBLIC, area),
     Row("mandates:area_pdf", PUBLIC, area),
     Row("mandates:package_pdf", PUBLIC),
+    Row("routine", PUBLIC),  # the routine of samverkan is public, for every unit to read
+    Row("routine_pdf", PUBLIC),
     Row("mandates:role", PUBLIC),
     Row("mandates:contacts", PUBLIC),
     Row("mandates:search", PUBLIC, query="q=barn"),
