@@ -33,10 +33,23 @@ def year_from(value, default: int | None = None) -> int:
     return year if 2000 <= year <= 2100 else (default or current_year())
 
 
+def awaiting_confirmation(entry: ItemAssessment | None) -> bool:
+    """An answer carried over from last year stays marked until a member confirms or changes
+    it: its latest history line is still the copy (reads the prefetched history)."""
+    if entry is None:
+        return False
+    changes = list(entry.history.all())
+    return bool(changes) and changes[-1].copied
+
+
 @dataclass
 class ItemRow:
     item: ChecklistItem
     entry: ItemAssessment | None
+
+    @property
+    def carried_over(self) -> bool:
+        return awaiting_confirmation(self.entry)
 
 
 @dataclass

@@ -24,6 +24,7 @@ from .models import (
     StatusChange,
     Unit,
 )
+from .selectors import awaiting_confirmation
 
 NOT_A_MEMBER = "Du kan bara ändra beredskapen för verksamheter där du är medlem."
 YEAR_EXISTS = "Checklistan för {year} är redan påbörjad."
@@ -158,8 +159,10 @@ def assessment_set_status(
                     from_status=ItemStatus(entry.status).label, to_status=ItemStatus(status).label
                 )
             )
-        if (entry.status, entry.reason, entry.comment) == (status, reason, comment):
+        unchanged = (entry.status, entry.reason, entry.comment) == (status, reason, comment)
+        if unchanged and not awaiting_confirmation(entry):
             return entry
+        # Saving a carried-over answer unchanged confirms it: a history line of its own.
         from_status = entry.status
         entry.status, entry.reason, entry.comment = status, reason, comment
         entry.changed_by, entry.changed_at = by, timezone.now()

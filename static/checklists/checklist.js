@@ -49,6 +49,34 @@
     }
   });
 
+  /* Each item is saved on its own. An item changed but not saved is marked as such, and
+     leaving the page (or posting another item without this script's fetch) asks first, so a
+     change is never lost silently. */
+  function entryForm(element) {
+    var form = element && element.form;
+    return form && form.classList.contains("js-entry-form") ? form : null;
+  }
+
+  function setDirty(form, dirty) {
+    var note = document.getElementById("unsaved-" + form.dataset.item);
+    if (dirty) form.dataset.dirty = "1"; else delete form.dataset.dirty;
+    if (note) note.hidden = !dirty;
+  }
+
+  function markChanged(event) {
+    var form = entryForm(event.target);
+    if (form) setDirty(form, true);
+  }
+  document.addEventListener("input", markChanged);
+  document.addEventListener("change", markChanged);
+
+  window.addEventListener("beforeunload", function (event) {
+    if (document.querySelector("form.js-entry-form[data-dirty]")) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.classList || !form.classList.contains("js-entry-form")) return;
@@ -72,6 +100,9 @@
         }
         error.hidden = true;
         error.textContent = "";
+        setDirty(form, false);
+        var carried = document.getElementById("carried-" + form.dataset.item);
+        if (carried) carried.remove();
         var areaText = updateProgress(data.area);
         var overallText = updateProgress(data.overall);
         var list = document.getElementById("history-" + form.dataset.item);
@@ -79,7 +110,9 @@
         announce(data.message + " " + areaText + ". " + overallText + ".");
       })
       .catch(function () {
-        // Network or server trouble: fall back to an ordinary post.
+        // Network or server trouble: fall back to an ordinary post (this item's change is
+        // the one being sent, so it no longer counts as unsaved).
+        setDirty(form, false);
         HTMLFormElement.prototype.submit.call(form);
       })
       .finally(function () { button.disabled = false; });

@@ -123,3 +123,31 @@ def test_after_many_saves_the_unit_page_lists_the_latest_changes_and_links_to_al
     axe(page)
     history.get_by_role("link", name="Visa hela historiken (12 ändringar)").click()
     expect(page.locator(f"#history-{first.pk} li")).to_have_count(12)
+
+
+def test_two_items_changed_and_one_saved_the_other_is_marked_and_leaving_asks_first(
+    page, member_unit
+):
+    log_in(page, "frida")
+    page.goto(reverse("checklists:unit_detail", args=[member_unit.pk]) + "?ar=2026")
+    first, second = ChecklistItem.objects.order_by("area__order", "order")[:2]
+    page.locator(f"#comment-{first.pk}").fill("Första")
+    page.locator(f"#comment-{second.pk}").fill("Andra")
+    expect(page.locator(f"#unsaved-{first.pk}")).to_be_visible()
+    expect(page.locator(f"#unsaved-{second.pk}")).to_be_visible()
+    page.locator(f"#punkt-{first.pk} button[type=submit]").click()
+    expect(page.locator(f"#unsaved-{first.pk}")).to_be_hidden()
+    expect(page.locator(f"#unsaved-{second.pk}")).to_have_text("Ändrad men inte sparad.")
+    assert ItemAssessment.objects.get(item=first).comment == "Första"
+
+    dialogs = []
+
+    def dismiss(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    page.evaluate("() => { window.location.href = '/'; }")
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+    assert ItemAssessment.objects.get(item=second).comment == ""

@@ -142,10 +142,13 @@ class Command(BaseCommand):
             )
 
         this_year = timezone.localdate().year
+        # The first unit (the demo familjeombud's and the administrator's) has the earlier
+        # years, so a newcomer sees history and a trend, and this year is left for them to
+        # start, empty or from last year's answers.
         missing = [
             (unit, year)
-            for unit in unit_objs[1:]  # the first unit is left for the administrator to start
-            for year in range(this_year - years + 1, this_year + 1)
+            for index, unit in enumerate(unit_objs)
+            for year in range(this_year - years + 1, this_year + (0 if index == 0 else 1))
             if not Assessment.objects.filter(unit=unit, year=year).exists()
         ]
         self.create_assessments(rng, missing, this_year - years + 1)
