@@ -22,6 +22,20 @@ MAX_PARTS = 1000
 MAX_DIGITS = 9
 
 
+DURATION_UNREADABLE = (
+    "Längden ”{text}” går inte att läsa. Skriv den som i stödpaketet, med siffror: "
+    "”ca 4 minuter”, ”3.50 minuter” (3 minuter 50 sekunder), ”4,5 minuter”, "
+    "”ca 14 + 21 minuter” (två delar), ”2-3 minuter” (ett spann) eller "
+    "”5 korta filmer (2-3 minuter)”. Lämna fältet tomt om längden inte är känd."
+)
+
+
+def unreadable_duration(text: str) -> bool:
+    """A duration someone wrote that the portal cannot read ("ungefär åtta minuter"): refused
+    where it is entered, since it would silently count as unknown. Empty means unknown."""
+    return bool((text or "").strip()) and parse_duration(text) is None
+
+
 @dataclass(frozen=True)
 class ParsedDuration:
     """Seconds from the shortest to the longest reading; `parts` films or parts in all."""

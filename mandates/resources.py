@@ -2,12 +2,54 @@
 
 Rows are matched on id, so exporting and importing again changes nothing; every row is
 validated with full_clean and the whole file is one transaction, so one bad row imports nothing.
+References are written as people know them: an area by its slug (its name is also read), a
+film group by its title; a reference that matches nothing is a Swedish error on that row, and
+every bad row is listed with its line.
 """
 
 from django.db import models, transaction
-from import_export import resources, widgets
+from import_export import fields, resources, widgets
 
 from .models import CONTENT_MODELS
+
+REFERENCE_MISSING = "{label} ”{value}” finns inte. Skriv {hint}."
+REFERENCE_AMBIGUOUS = "{label} ”{value}” passar flera. Skriv {hint}."
+# Model: (field written in exports, other fields read on import, label, hint)
+REFERENCES = {
+    "mandatearea": (
+        "slug",
+        ("name",),
+        "Mandatområdet",
+        "områdets kortnamn (slug, t.ex. ”barn-som-far-illa”) eller hela namnet",
+    ),
+    "filmgroup": ("title", (), "Filmgruppen", "gruppens rubrik exakt som i administrationen"),
+}
+
+
+class ReferenceWidget(widgets.ForeignKeyWidget):
+    """A foreign key in a file by slug, name or title instead of a database id."""
+
+    def __init__(self, model, field, alternatives=(), label="", hint=""):
+        super().__init__(model, field=field)
+        self.lookups = (field, *alternatives)
+        self.label, self.hint = label, hint
+
+    def clean(self, value, row=None, **kwargs):
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return None
+        queryset = self.get_queryset(value, row, **kwargs)
+        for lookup in self.lookups:
+            found = list(queryset.filter(**{f"{lookup}__iexact": text})[:2])
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                message = REFERENCE_AMBIGUOUS
+                break
+        else:
+            message = REFERENCE_MISSING
+        raise ValueError(message.format(label=self.label, value=text[:80], hint=self.hint))
+
 
 DERIVED_FIELDS = {
     "lawreference": ["citation"],
@@ -25,6 +67,22 @@ class ContentResource(resources.ModelResource):
             if result.has_errors() or result.has_validation_errors():
                 transaction.set_rollback(True)
         return result
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        reference = django_field.is_relation and REFERENCES.get(
+            django_field.related_model._meta.model_name
+        )
+        if not reference:
+            return super().field_from_django_field(field_name, django_field, readonly)
+        field, alternatives, label, hint = reference
+        return fields.Field(
+            attribute=field_name,
+            column_name=field_name,
+            widget=ReferenceWidget(django_field.related_model, field, alternatives, label, hint),
+            readonly=readonly,
+            default=None,
+        )
 
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):

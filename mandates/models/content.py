@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..durations import format_span, parse_duration
+from ..durations import DURATION_UNREADABLE, format_span, parse_duration, unreadable_duration
 from .base import AREA_ORDERING, ContentItem, area_key
 
 
@@ -143,6 +143,9 @@ class Film(LinkedItem):
         super().clean()
         if self.group_id and self.area_id and self.group.area_id != self.area_id:
             raise ValidationError({"group": FILM_GROUP_OTHER_AREA})
+        if unreadable_duration(self.duration_text):
+            text = self.duration_text.strip()[:80]
+            raise ValidationError({"duration_text": DURATION_UNREADABLE.format(text=text)})
 
     def save(self, *args, **kwargs):
         parsed = parse_duration(self.duration_text)

@@ -39,6 +39,7 @@ def upload(page, file: dict) -> None:
 def test_an_administrator_imports_films_a_bad_file_changes_nothing(page, axe, content, live_server):
     area = MandateArea.objects.get(pk=1)
     films_url = url_or_skip("mandates:area_films", area.slug)
+    slug = area.slug
     get_user_model().objects.create_superuser("chef", "", PASSWORD)
     before = Film.objects.count()
 
@@ -59,8 +60,8 @@ def test_an_administrator_imports_films_a_bad_file_changes_nothing(page, axe, co
     axe(page)
 
     bad = [
-        f",91,1,2026-01-01,Journeyfilm ett,https://example.org/ett,{area.pk},,,,ca 4 minuter,0,\n",
-        f",92,1,2026-01-01,Journeyfilm trasig,inte en adress,{area.pk},,,,ca 4 minuter,0,\n",
+        f",91,1,2026-01-01,Journeyfilm ett,https://example.org/ett,{slug},,,,ca 4 minuter,0,\n",
+        f",92,1,2026-01-01,Journeyfilm trasig,inte en adress,{slug},,,,ca 4 minuter,0,\n",
     ]
     upload(page, csv_file(bad))
     expect(page.locator("#content")).to_contain_text("Fyll i en giltig URL.")
@@ -69,8 +70,8 @@ def test_an_administrator_imports_films_a_bad_file_changes_nothing(page, axe, co
     axe(page)
 
     good = [
-        f",91,1,2026-01-01,Journeyfilm ett,https://example.org/ett,{area.pk},,,,ca 4 minuter,0,\n",
-        f",92,1,2026-01-01,Journeyfilm två,https://example.org/tva,{area.pk},,,,3.50 minuter,0,\n",
+        f",91,1,2026-01-01,Journeyfilm ett,https://example.org/ett,{slug},,,,ca 4 minuter,0,\n",
+        f",92,1,2026-01-01,Journeyfilm två,https://example.org/tva,{slug},,,,3.50 minuter,0,\n",
     ]
     upload(page, csv_file(good))
     expect(page.locator("#content")).to_contain_text("Journeyfilm två")

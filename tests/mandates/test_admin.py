@@ -83,8 +83,8 @@ def test_importing_rows_with_new_ids_creates_them(package):
 def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row(package):
     before = rows(ReflectionQuestion)
     data = tablib.Dataset(headers=["id", "order", "published", "reviewed_on", "area", "text"])
-    data.append(["", 90, "1", "2026-01-01", 1, "En ny fråga?"])
-    data.append(["", 91, "1", "inte ett datum", 1, "En till fråga?"])
+    data.append(["", 90, "1", "2026-01-01", "barnets-rattigheter", "En ny fråga?"])
+    data.append(["", 91, "1", "inte ett datum", "barnets-rattigheter", "En till fråga?"])
     result = RESOURCES[ReflectionQuestion]().import_data(data, dry_run=False)
     assert result.has_validation_errors() or result.has_errors()
     invalid = result.invalid_rows
@@ -98,8 +98,8 @@ def test_admin_import_preview_shows_the_bad_row_and_saves_nothing(package, admin
     csv = (
         "id,order,published,reviewed_on,title,url,area,group,provider,note,duration_text,"
         "announced,discussion_questions\n"
-        ",1,1,2026-01-01,Bra film,https://example.org/,1,,,,ca 4 minuter,0,\n"
-        ",2,1,2026-01-01,Trasig film,inte en adress,1,,,,ca 4 minuter,0,\n"
+        ",1,1,2026-01-01,Bra film,https://example.org/,barnets-rattigheter,,,,ca 4 minuter,0,\n"
+        ",2,1,2026-01-01,Trasig film,inte en adress,barnets-rattigheter,,,,ca 4 minuter,0,\n"
     )
     upload = io.BytesIO(csv.encode())
     upload.name = "filmer.csv"
