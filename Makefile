@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 XDIST := -n $(PYTEST_WORKERS) --dist loadfile
 
-.PHONY: run serve test lint security-checks test-sqlite test-postgres test-redis install fmt bench clean
+.PHONY: run serve test lint security-checks test-sqlite test-postgres test-redis install fmt bench clean screenshots
 
 install: $(STAMP)
 
@@ -88,6 +88,17 @@ security-checks: install
 	$(VENV)/bin/bandit -q -c pyproject.toml -r .
 
 test: lint security-checks browser-deps test-sqlite test-postgres test-redis
+
+# A PNG of every page each demo role reaches, at 390 and 1280 px in Swedish, into
+# $(SCREENSHOTS)/<telefon|bred>/<role>/ (docs/skarmbilder.md). The layout crawl runs with it,
+# so a page that scrolls sideways or fails axe is also reported.
+SCREENSHOTS ?= screenshots
+screenshots: install browser-deps
+	rm -rf $(SCREENSHOTS)
+	SCREENSHOTS_DIR=$(SCREENSHOTS) EXPECTED_DB_VENDOR=sqlite DATABASE_URL=sqlite://:memory: \
+		$(VENV)/bin/pytest tests/browser/test_every_page.py -q -p no:cacheprovider $(PYTEST_ARGS); \
+		status=$$?; echo "Skärmbilder: $$(find $(SCREENSHOTS) -name '*.png' | wc -l) PNG-filer i $(SCREENSHOTS)/"; \
+		exit $$status
 
 bench: install
 	bash bench/run
