@@ -35,11 +35,14 @@ def year_from(value, default: int | None = None) -> int:
 
 def awaiting_confirmation(entry: ItemAssessment | None) -> bool:
     """An answer carried over from last year stays marked until a member confirms or changes
-    it: its latest history line is still the copy (reads the prefetched history)."""
+    it: its latest history line is still the copy (the unit page's recent history when loaded)."""
     if entry is None:
         return False
-    changes = list(entry.history.all())
-    return bool(changes) and changes[-1].copied
+    recent = getattr(entry, "recent_history", None)  # oldest first (latest_history)
+    if recent is not None:
+        return bool(recent) and recent[-1].copied
+    latest = entry.history.order_by("-changed_at", "-pk").only("copied").first()
+    return latest is not None and latest.copied
 
 
 @dataclass
