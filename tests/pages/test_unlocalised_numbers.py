@@ -17,6 +17,7 @@ ATTRIBUTE = re.compile(r"\s(" + "|".join(NUMBER_ATTRIBUTES) + r')="([^"]*)"')
 VARIABLE = re.compile(r"\{\{(.*?)\}\}")
 # Text values, never numbers: written as they are.
 TEXT_VALUES = {"search_query", "next", "field.value", "value", "choice.data.value"}
+TEXT_NAMES = {"slug", "name", "url", "code", "kind", "q"}  # last part of a dotted name
 
 
 def unprotected(template: str) -> list[str]:
@@ -25,7 +26,8 @@ def unprotected(template: str) -> list[str]:
         for variable in VARIABLE.findall(value):
             expression = variable.strip()
             name = expression.split("|")[0].strip()
-            if name in TEXT_VALUES or any(f in expression for f in SAFE_FILTERS):
+            text = name in TEXT_VALUES or name.rsplit(".", 1)[-1] in TEXT_NAMES
+            if text or any(f in expression for f in SAFE_FILTERS):
                 continue
             found.append(f'{attribute}="{{{{ {expression} }}}}"')
     return found
