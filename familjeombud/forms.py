@@ -1,11 +1,9 @@
-"""The 'Meddela brist' form and the login form. Every error text is a module constant so tests
+"""The 'Meddela brist' form. Every error text is a module constant so tests
 can assert it."""
 
 from urllib.parse import urlsplit
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
-from django.core.validators import MaxLengthValidator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop as N_
@@ -130,18 +128,3 @@ class AccessibilityReportForm(forms.Form):
             "reports_problem": KIND_PROBLEM in data["kinds"],
             "wants_accessible_version": KIND_ACCESSIBLE_VERSION in data["kinds"],
         }
-
-
-MSG_USERNAME_TOO_LONG = N_("Användarnamnet får vara högst %(limit_value)d tecken.")
-
-
-class LoginForm(AuthenticationForm):
-    """Django's login form sets the username's max_length after the field is built, so the
-    length is never checked: a longer name went on to authenticate() and to django-axes, whose
-    username column (255 characters) PostgreSQL refused with a server error."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        username = self.fields["username"]
-        message = _(MSG_USERNAME_TOO_LONG)
-        username.validators.append(MaxLengthValidator(username.max_length, message=message))

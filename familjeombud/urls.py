@@ -1,12 +1,13 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
+from accounts import oidc as accounts_oidc
+from accounts import views as accounts_views
+
 from . import views
-from .forms import LoginForm
 
 admin.site.site_header = "Familjeombudsportalen – administration"
 admin.site.site_title = "Familjeombudsportalen"
@@ -22,8 +23,22 @@ urlpatterns = [
         RedirectView.as_view(url=lazy(static, str)("favicon.ico")),
         name="favicon",
     ),
-    path("logga-in/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
-    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logga-in/", accounts_views.LoginView.as_view(), name="login"),
+    path("logga-ut/", accounts_views.logout_view, name="logout"),
+    # The region's sign-in (OpenID Connect); answers 404 while no provider is configured.
+    path(
+        "logga-in/region/",
+        accounts_oidc.PortalAuthenticationRequestView.as_view(),
+        name="oidc_authentication_init",
+    ),
+    path(
+        "logga-in/region/svar/",
+        accounts_oidc.PortalCallbackView.as_view(),
+        name="oidc_authentication_callback",
+    ),
+    path("logga-in/", include("accounts.urls")),
+    # Admin's own login form would bypass the one-time code field: it uses the portal's.
+    path("admin/login/", accounts_views.admin_login_redirect),
     path("stodpaket/", include("mandates.urls")),
     path("beredskap/", include("checklists.urls")),
     path("samverkan/", include("samverkan.urls")),

@@ -279,3 +279,56 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
 )
+
+# --- Sign-in through the region's identity provider (issue 16); see docs/inloggning.md. ---
+# No OIDC_ISSUER = no provider: password sign-in only, as under `make run` and in the tests.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "accounts"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "accounts.middleware.SessionMaxAgeMiddleware",
+)
+# After CSP's middleware, so it answers first: signing out POSTs to the portal, which
+# redirects to the provider, and form-action must allow that redirect.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "accounts.middleware.ProviderFormActionMiddleware",
+)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "accounts.passwords.PasswordBackend",
+    "accounts.oidc.PortalOIDCBackend",
+]
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="")
+OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+OIDC_RP_SCOPES = env.str("OIDC_SCOPES", default="openid profile email")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_SIGN_ALGO", default="RS256")
+# The stable identifier: HSA-id (Inera's IdP calls it employeeHsaId); with Entra ID, oid.
+OIDC_IDENTIFIER_CLAIM = env.str("OIDC_IDENTIFIER_CLAIM", default="employeeHsaId")
+OIDC_GIVEN_NAME_CLAIM = env.str("OIDC_GIVEN_NAME_CLAIM", default="given_name")
+OIDC_FAMILY_NAME_CLAIM = env.str("OIDC_FAMILY_NAME_CLAIM", default="family_name")
+OIDC_EMAIL_CLAIM = env.str("OIDC_EMAIL_CLAIM", default="email")
+# Roles from a claim (empty = kept in admin): OIDC_ROLE_MAP="claimvalue=Kliniker,other=Strateg".
+OIDC_ROLES_CLAIM = env.str("OIDC_ROLES_CLAIM", default="")
+OIDC_ROLE_MAP = env.dict("OIDC_ROLE_MAP", default={})
+# Unit memberships from a claim (empty = kept in admin); values mapped in admin (UnitClaim).
+OIDC_UNITS_CLAIM = env.str("OIDC_UNITS_CLAIM", default="")
+# The authentication contexts that mean strong authentication; others are refused.
+OIDC_ACR_VALUES = env.list(
+    "OIDC_ACR_VALUES",
+    default=["http://id.elegnamnden.se/loa/1.0/loa3", "http://id.elegnamnden.se/loa/1.0/loa4"],
+)
+OIDC_CREATE_USER = env.bool("OIDC_CREATE_USERS", default=True)
+OIDC_PROMPT = env.str("OIDC_PROMPT", default="")
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+OIDC_CLOCK_SKEW = env.int("OIDC_CLOCK_SKEW", default=60)
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+# The most a session lasts from its sign-in, however active (seconds).
+SESSION_MAX_AGE = env.int("SESSION_MAX_AGE", default=SESSION_COOKIE_AGE)
+# Whom a signed-in user without a role should ask; empty = the built-in Swedish text.
+ACCESS_REQUEST_CONTACT = env.str("ACCESS_REQUEST_CONTACT", default="")
+# Production turns this on when a provider is configured (settings/production.py).
+PASSWORD_SIGN_IN_EMERGENCY_ONLY = False

@@ -15,3 +15,15 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+
+OIDC_NOT_COMPLETE = (
+    "OIDC_ISSUER är satt men OIDC_CLIENT_ID eller OIDC_CLIENT_SECRET saknas: sätt alla tre, "
+    "eller ingen för inloggning med lösenord."
+)
+if OIDC_ISSUER:  # noqa: F405
+    if not (OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET):  # noqa: F405
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(OIDC_NOT_COMPLETE)
+    # Staff sign in through the region; passwords only for the marked emergency accounts.
+    PASSWORD_SIGN_IN_EMERGENCY_ONLY = True

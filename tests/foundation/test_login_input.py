@@ -4,7 +4,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 
-from familjeombud.forms import MSG_USERNAME_TOO_LONG
+from accounts.forms import MSG_USERNAME_TOO_LONG
 
 pytestmark = pytest.mark.django_db
 

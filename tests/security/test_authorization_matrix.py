@@ -80,6 +80,12 @@ ROWS = [
     Row("favicon", expect(REDIRECT)),  # to the static icon, for everyone
     Row("login", PUBLIC),
     Row("logout", expect(NOT_ALLOWED)),  # POST only; GET never logs anyone out
+    # The region's sign-in answers 404 while no provider is configured (tests/accounts runs it
+    # against a real one); the refusal pages explain a refusal to whoever was refused.
+    Row("oidc_authentication_init", expect(NOT_FOUND)),
+    Row("oidc_authentication_callback", expect(NOT_FOUND)),
+    Row("accounts:refused", expect(FORBIDDEN)),
+    Row("accounts:no_role", expect(FORBIDDEN)),
     Row("admin:index", expect(LOGIN, staff=OK, administrator=OK)),
     Row("accessibility_statement", PUBLIC),
     Row("privacy_notice", PUBLIC),
