@@ -222,6 +222,7 @@ class FindingKind(models.TextChoices):
     REFUSED = "refused", _("Nekad åtkomst")
     DAILY_VOLUME = "daily_volume", _("Ovanligt många visningar eller exporter på en dag")
     LOGIN_AFTER_LOCKOUT = "login_after_lockout", _("Inloggning från spärrat konto")
+    EMERGENCY_SIGN_IN = "emergency_sign_in", _("Inloggning med nödkonto")
 
 
 class AuditReview(models.Model):

@@ -5,7 +5,8 @@ A finding is not stored; it is recomputed from the logs each time and named by a
 so a review (stored) attaches to the same finding however often the page is opened:
 ``entry:<audit id>`` for a break-glass access or a refused attempt, ``daily:<user>:<date>:<action>``
 for unusually many views or exports by one user in a day, ``login:<axes access log id>`` for a
-login by an account that was locked out in the 24 hours before.
+login by an account that was locked out in the 24 hours before, ``signin:<sign-in event id>``
+for a sign-in with an emergency account (password and one-time code instead of the region's).
 """
 
 import datetime
@@ -20,6 +21,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from accounts.models import SignInEvent, SignInOutcome
 from familjeombud.logging import mask_personnummer
 from familjeombud.models import AuditReview, FindingKind
 from samverkan.models import AuditAction, AuditEntry
@@ -169,13 +171,36 @@ def _logins_after_lockout(start, end) -> list[Finding]:
     return findings
 
 
+def _emergency_sign_ins(period: Q) -> list[Finding]:
+    events = SignInEvent.objects.filter(
+        period, emergency=True, outcome=SignInOutcome.SIGNED_IN
+    ).only("username", "when", "method", "ip_address")
+    return [
+        Finding(
+            key=f"signin:{e.pk}",
+            kind=FindingKind.EMERGENCY_SIGN_IN,
+            when=e.when,
+            username=e.username,
+            case_ref=None,
+            description=f"Nödkonto inloggat med {e.get_method_display().lower()} "
+            f"från {e.ip_address or 'okänd adress'}.",
+        )
+        for e in events
+    ]
+
+
 def findings(*, since: datetime.date, until: datetime.date | None = None) -> list[Finding]:
     """Everything in [since, until] (whole days in the portal's time zone), oldest first, each
     with its review if it has one."""
     start = _start_of(since)
     end = _start_of(until + datetime.timedelta(days=1)) if until else None
     period = Q(when__gte=start) & (Q(when__lt=end) if end else Q())
-    found = _flagged_entries(period) + _daily_volumes(period) + _logins_after_lockout(start, end)
+    found = (
+        _flagged_entries(period)
+        + _daily_volumes(period)
+        + _logins_after_lockout(start, end)
+        + _emergency_sign_ins(period)
+    )
     found.sort(key=lambda f: (f.when, f.key))
     reviews = AuditReview.objects.filter(finding_key__in=[f.key for f in found])
     by_key = {r.finding_key: r for r in reviews}
@@ -192,6 +217,8 @@ def _day_of(key: str) -> datetime.date | None:
         elif kind == "login":
             at = AccessLog.objects.filter(pk=int(rest)).values_list("attempt_time", flat=True)
             at = at.first()
+        elif kind == "signin":
+            at = SignInEvent.objects.filter(pk=int(rest)).values_list("when", flat=True).first()
         elif kind == "daily":
             return datetime.date.fromisoformat(rest.rsplit(":", 2)[1])
         else:
