@@ -64,12 +64,14 @@ test-postgres: install
 	@echo "== pytest on PostgreSQL =="
 	bash .ci/with-postgres env EXPECTED_DB_VENDOR=postgresql $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
-# Browser tests need Debian's chromium (apt when missing) and axe-core from npm; npm ci runs
+# Browser tests need Debian's chromium and Node (apt when missing), axe-core and the sign-in
+# tests' OpenID Provider (oidc-provider) from npm; npm ci runs
 # again only when package-lock.json changed (the stamp carries its hash).
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | cut -c1-12)
 .PHONY: browser-deps
-browser-deps: $(NODE_STAMP)
+browser-deps:
 	bash .ci/ensure-browser
+	@$(MAKE) --no-print-directory $(NODE_STAMP)
 
 $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund

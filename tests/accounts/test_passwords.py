@@ -242,3 +242,24 @@ def test_findings_period_excludes_earlier_emergency_sign_ins(emergency):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     assert findings(since=tomorrow) == []
     assert len(findings(since=timezone.localdate())) == 1
+
+
+def test_production_settings_with_a_provider_pass_the_deploy_check():
+    from tests.foundation.test_foundation import _run_django
+
+    env = {
+        "DJANGO_SETTINGS_MODULE": "familjeombud.settings.production",
+        "SECRET_KEY": "x" * 20 + "-a-long-random-production-key-for-the-check-0123456789",
+        "ALLOWED_HOSTS": "familjeombud.example.se",
+        "DATABASE_URL": "sqlite://:memory:",
+        "OIDC_ISSUER": "https://idp.example.se",
+        "OIDC_CLIENT_ID": "portalen",
+        "OIDC_CLIENT_SECRET": "hemligt",
+    }
+    result = _run_django(
+        env,
+        "from django.core.management import call_command; "
+        "call_command('check', deploy=True, fail_level='WARNING')",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
