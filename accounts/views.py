@@ -118,9 +118,3 @@ def logout_view(request):
         target = provider_logout_url(request)
     auth.logout(request)
     return HttpResponseRedirect(target)
-
-
-def admin_login_redirect(request):
-    from django.contrib.auth.views import redirect_to_login
-
-    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))

@@ -37,8 +37,6 @@ urlpatterns = [
         name="oidc_authentication_callback",
     ),
     path("logga-in/", include("accounts.urls")),
-    # Admin's own login form would bypass the one-time code field: it uses the portal's.
-    path("admin/login/", accounts_views.admin_login_redirect),
     path("stodpaket/", include("mandates.urls")),
     path("beredskap/", include("checklists.urls")),
     path("samverkan/", include("samverkan.urls")),

@@ -219,10 +219,15 @@ def test_a_session_ends_at_its_maximum_age_however_active(client, normal, settin
     assert (last.outcome, last.reason) == (SignInOutcome.SIGNED_OUT, "session_max_age")
 
 
-def test_the_admins_own_login_sends_to_the_portals_login(client, db):
-    response = client.get("/admin/login/?next=/admin/")
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('login')}?next=/admin/"
+def test_the_admins_own_login_follows_the_same_rule(client, emergency_only, normal, device):
+    """Admin's form has no field for the code: an emergency account signs in on the portal's
+    login page and then opens admin; a normal account is refused on both."""
+    for username in ("vanlig", "nodkonto"):
+        response = client.post(reverse("admin:login"), {"username": username, "password": PASSWORD})
+        assert response.status_code == 200
+        assert "_auth_user_id" not in client.session
+    assert post(client, "nodkonto", code_of(device)).status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
 
 
 def test_without_a_provider_the_login_page_offers_only_the_password(client, db):
