@@ -5,6 +5,6 @@ from . import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("nekad/", views.refused_view, name="refused"),
-    path("ingen-roll/", views.no_role_view, name="no_role"),
+    path("nekad/", views.RefusedView.as_view(), name="refused"),
+    path("ingen-roll/", views.NoRoleView.as_view(), name="no_role"),
 ]

@@ -8,6 +8,8 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
@@ -77,8 +79,25 @@ def no_role(request, user):
     return HttpResponseRedirect(reverse("accounts:no_role"))
 
 
-@never_cache
-def refused_view(request):
+class RefusedView(View):
+    """GET only: the page explains a refusal that already happened."""
+
+    http_method_names = ["get"]
+
+    @method_decorator(never_cache)
+    def get(self, request):
+        return refused_page(request)
+
+
+class NoRoleView(View):
+    http_method_names = ["get"]
+
+    @method_decorator(never_cache)
+    def get(self, request):
+        return no_role_page(request)
+
+
+def refused_page(request):
     reason = request.session.get(REFUSAL_SESSION_KEY, Reason.INVALID_TOKEN)
     message = MESSAGES.get(reason, MESSAGES[Reason.INVALID_TOKEN])
     context = {
@@ -89,8 +108,7 @@ def refused_view(request):
     return render(request, "accounts/refused.html", context, status=403)
 
 
-@never_cache
-def no_role_view(request):
+def no_role_page(request):
     username = request.session.get(NO_ROLE_SESSION_KEY, "")
     contact = settings.ACCESS_REQUEST_CONTACT or _(NO_ROLE_DEFAULT_CONTACT)
     context = {
