@@ -6,15 +6,15 @@ from django.utils.translation import gettext_noop as N_
 
 class Reason:
     WEAK_AUTHENTICATION = "weak_authentication"
-    INVALID_TOKEN = "invalid_token"
+    INVALID_TOKEN = "invalid_token"  # nosec B105: a refusal code, not a secret
     STATE_MISMATCH = "state_mismatch"
     UNKNOWN_USER = "unknown_user"
     NO_ROLE = "no_role"
     INACTIVE = "inactive"
     PROVIDER_ERROR = "provider_error"
     PROVIDER_UNAVAILABLE = "provider_unavailable"
-    WRONG_PASSWORD = "wrong_password"
-    PASSWORD_NOT_ALLOWED = "password_not_allowed"
+    WRONG_PASSWORD = "wrong_password"  # nosec B105: a refusal code, not a secret
+    PASSWORD_NOT_ALLOWED = "password_not_allowed"  # nosec B105: a refusal code, not a secret
     OTP_REQUIRED = "otp_required"
     OTP_INVALID = "otp_invalid"
 
