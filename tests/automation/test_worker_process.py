@@ -44,7 +44,7 @@ def test_a_worker_process_runs_the_due_jobs_once_and_mails_no_personal_data(worl
     assert done.returncode == 0, done.stderr[-3000:]
     assert {r.job: r.status for r in JobRun.objects.all()} == dict.fromkeys(
         ["log_review_report", "purge_cases", "reminders"], JobStatus.DONE
-    )
+    ), (list(JobRun.objects.values_list("job", "result")), done.stderr[-4000:])
     assert JobRun.objects.get(job="purge_cases").result == "1 avslutade ärenden raderade"
     assert not Case.objects.filter(pk=old.pk).exists()
     workers = {tuple(ids) for ids in DBTaskResult.objects.values_list("worker_ids", flat=True)}
