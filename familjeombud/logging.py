@@ -1,42 +1,27 @@
 """Log records never carry a personnummer, whoever wrote the log call.
 
 A Swedish personal identity number can reach a log line by accident: a URL someone typed, a
-form value in an exception message, a traceback. The filter masks anything shaped like one
-(ten or twelve digits, optionally with - or + before the last four) in the message, its
-arguments and any traceback, before a handler writes it anywhere.
+form value in an exception message, a traceback. The settings' LOGGING puts the one masker
+(core/masking.py) on every handler, so the message, its arguments and any traceback are masked
+before a handler writes them anywhere.
 """
 
 import logging
-import re
 
-PERSONNUMMER_MASK = "[personnummer]"
+from core.masking import (
+    PERSONNUMMER_MASK,
+    PERSONNUMMER_PATTERN,
+    MaskPersonnummerFilter,
+    mask_personnummer,
+)
 
-# (yy)yymmdd, an optional - or + separator, then four digits; not part of a longer digit run.
-PERSONNUMMER_PATTERN = re.compile(r"(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)")
-
-
-def mask_personnummer(text: str) -> str:
-    return PERSONNUMMER_PATTERN.sub(PERSONNUMMER_MASK, text)
-
-
-class MaskPersonnummerFilter(logging.Filter):
-    """Rewrites the record in place and always lets it through: a log line with the number
-    masked is more useful than no log line."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string must not hide the record
-            message = str(record.msg)
-        record.msg = mask_personnummer(message)
-        record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = mask_personnummer(record.exc_text)
-        if record.stack_info:
-            record.stack_info = mask_personnummer(record.stack_info)
-        return True
+__all__ = [
+    "PERSONNUMMER_MASK",
+    "PERSONNUMMER_PATTERN",
+    "ClientErrorAsWarningFilter",
+    "MaskPersonnummerFilter",
+    "mask_personnummer",
+]
 
 
 class ClientErrorAsWarningFilter(logging.Filter):

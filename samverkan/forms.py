@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.formsets import bounded_formset_factory
 from samverkan import routine
 
 from .identity import (
@@ -337,7 +338,25 @@ class PlanItemForm(forms.Form):
             self.fields["area"].queryset = areas
 
 
-PlanItemFormSet = forms.formset_factory(PlanItemForm, extra=2, can_delete=True)
+PLAN_EXTRA_ROWS = 2
+PLAN_MAX_ROWS = 60
+
+
+def plan_rows_offered(existing: int) -> int:
+    """The rows the plan page shows: the current actions and two empty ones, at most
+    PLAN_MAX_ROWS (a plan saved with more before the bound keeps all its rows)."""
+    return max(existing, min(existing + PLAN_EXTRA_ROWS, PLAN_MAX_ROWS))
+
+
+def plan_item_formset(existing: int):
+    """Bounded to what the page offers (core/formsets.py): a post claiming more rows is a
+    Swedish 400 before any form is built."""
+    return bounded_formset_factory(
+        PlanItemForm,
+        max_num=plan_rows_offered(existing),
+        extra=PLAN_EXTRA_ROWS,
+        can_delete=True,
+    )
 
 
 class FollowUpForm(MeetingBookingForm):

@@ -1,28 +1,19 @@
-"""Keeps personnummer out of the application logs even when someone logs a form value."""
+"""Keeps personnummer out of the application logs even when someone logs a form value: the
+"samverkan" logger carries the one masker (core/masking.py) itself, so its records are masked
+even under a logging configuration that forgot the project's handler filter."""
 
 import logging
-import re
 
-MASK = "[personnummer]"
-# 12 digits (ÅÅÅÅMMDDNNNN) or 10 digits (ÅÅMMDDNNNN), with or without - or +.
-_PATTERN = re.compile(r"(?<!\d)(?:\d{8}|\d{6})[-+]?\d{4}(?!\d)")
+from core.masking import PERSONNUMMER_MASK as MASK
+from core.masking import MaskPersonnummerFilter, mask_personnummer
 
-
-def mask_personnummer(text: str) -> str:
-    return _PATTERN.sub(MASK, text)
-
-
-class PersonnummerMaskingFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = mask_personnummer(message)
-        if masked != message:
-            record.msg = masked
-            record.args = None
-        return True
+PersonnummerMaskingFilter = MaskPersonnummerFilter
 
 
 def install(logger_name: str = "samverkan") -> None:
     logger = logging.getLogger(logger_name)
-    if not any(isinstance(f, PersonnummerMaskingFilter) for f in logger.filters):
-        logger.addFilter(PersonnummerMaskingFilter())
+    if not any(isinstance(f, MaskPersonnummerFilter) for f in logger.filters):
+        logger.addFilter(MaskPersonnummerFilter())
+
+
+__all__ = ["MASK", "PersonnummerMaskingFilter", "install", "mask_personnummer"]

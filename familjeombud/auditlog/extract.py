@@ -9,16 +9,15 @@ log stores who acted, not what role they held then.
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from checklists.models import Membership
 from core.exports import Table, csv_bytes
-from familjeombud.logging import mask_personnummer
-from samverkan.access import may_open_cases
+from core.masking import mask_personnummer
+from samverkan.access import extract_refusal_hides_case, may_produce_extract
 from samverkan.models import AuditAction, AuditEntry, Case
-from samverkan.services.audit import audit
+from samverkan.services.audit import audit, audited_export
 
 EXTRACT_DENIED = "Bara ärendets ägare eller en administratör kan ta fram ett loggutdrag."
 DELETED_ACCOUNT = "borttaget konto"
@@ -44,14 +43,6 @@ class ExtractRow:
     roles: str
     action: str
     detail: str
-
-
-def may_produce_extract(user, case: Case) -> bool:
-    """The owner answers for the case and the extract request; an administrator stands in when
-    the owner is gone. Colleagues added to the case may read it but not hand out its log."""
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or case.created_by_id == user.pk
 
 
 def roles_of(user) -> str:
@@ -103,12 +94,11 @@ def case_produce_extract(*, case: Case, actor, fmt: str, render, path: str = "")
     attempt is logged too, like any refused access to the case."""
     if not may_produce_extract(actor, case):
         audit(who=actor, case=case, action=AuditAction.REFUSED, detail=f"Nekat loggutdrag: {path}")
-        sees_case = Case.objects.visible_to(actor).filter(pk=case.pk).exists()
-        hide = may_open_cases(actor) and not sees_case
+        hide = extract_refusal_hides_case(actor, case)
         raise ExtractDenied(EXTRACT_DENIED, hide_case=hide)
-    with transaction.atomic():
-        audit(who=actor, case=case, action=AuditAction.EXPORTED, detail=FORMAT_DETAIL[fmt])
-        return render(extract_rows(case))
+    return audited_export(
+        who=actor, case=case, detail=FORMAT_DETAIL[fmt], render=lambda: render(extract_rows(case))
+    )
 
 
 def rows_to_csv(rows: list[ExtractRow]) -> bytes:

@@ -1,60 +1,32 @@
 """Access to a case: creator and added colleagues only; anyone else gets a 404 and a
 'refused' audit entry. Administrators reach a case only through the audited break-glass."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import FormView
 
-from samverkan.access import BREAK_GLASS_PERMISSION, CLINICIAN_PERMISSION, may_open_cases
-from samverkan.models import AuditAction, Case, RoutineDocument
-from samverkan.services.audit import audit
+from samverkan.access import CLINICIAN_PERMISSION, break_glass_active, may_open_cases
+from samverkan.models import RoutineDocument
+from samverkan.services import reading
 from samverkan.services.errors import CaseError
 from samverkan.steps import step_refusal
 
-BREAK_GLASS_SESSION_KEY = "samverkan_break_glass"
-BREAK_GLASS_DURATION = datetime.timedelta(hours=1)
+
+class NoStoreMixin:
+    """Every samverkan page may show a child's data: a shared computer's browser must not keep
+    it (Cache-Control: no-store, on refusals and redirects too)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
 
 
-def break_glass_active(request, pk) -> bool:
-    if not request.user.has_perm(BREAK_GLASS_PERMISSION):
-        return False
-    until = request.session.get(BREAK_GLASS_SESSION_KEY, {}).get(str(pk))
-    return bool(until) and datetime.datetime.fromisoformat(until) > timezone.now()
-
-
-def grant_break_glass(request, pk) -> None:
-    grants = request.session.get(BREAK_GLASS_SESSION_KEY, {})
-    grants[str(pk)] = (timezone.now() + BREAK_GLASS_DURATION).isoformat()
-    request.session[BREAK_GLASS_SESSION_KEY] = grants
-
-
-def get_case_or_404(request, pk) -> Case:
-    base = Case.objects.select_related(
-        "created_by", "municipality", "next_coordinator", "referral_organisation"
-    )
-    case = base.visible_to(request.user).filter(pk=pk).first()
-    if case is None and break_glass_active(request, pk):
-        case = base.filter(pk=pk).first()
-    if case is None:
-        existing = Case.objects.filter(pk=pk).only("pk").first()
-        if existing is not None:
-            audit(
-                who=request.user,
-                case=existing,
-                action=AuditAction.REFUSED,
-                detail=f"Nekad åtkomst till {request.path}",
-            )
-        raise Http404("Ärendet finns inte eller så har du inte tillgång till det.")
-    return case
-
-
-class ClinicianMixin(LoginRequiredMixin, PermissionRequiredMixin):
+class ClinicianMixin(NoStoreMixin, LoginRequiredMixin, PermissionRequiredMixin):
     """Anonymous users go to login; signed-in users without the Kliniker role get 403."""
 
     permission_required = CLINICIAN_PERMISSION
@@ -70,9 +42,18 @@ class ClinicianMixin(LoginRequiredMixin, PermissionRequiredMixin):
         return super().handle_no_permission()
 
 
+def shows_the_page(response) -> bool:
+    """A rendered page (GET, HEAD, or a POST whose form is shown again), not a redirect, a
+    refusal or a file: files are audited as exports by their own service."""
+    return response.status_code == 200 and hasattr(response, "render")
+
+
 class CaseMixin(ClinicianMixin):
-    audit_label = "Visade ärendet"
-    audit_on_get = True
+    """The case is opened through services/reading.py, which logs a refusal; every response
+    that shows the case is logged as a view of it, whatever the method."""
+
+    audit_what = "ärendet"
+    audit_views = True
 
     def has_permission(self):
         # A break-glass administrator need not be a clinician.
@@ -84,20 +65,27 @@ class CaseMixin(ClinicianMixin):
             return self.handle_no_permission()
         if not self.has_permission():
             # A signed-in user without the clinician role tried a case address: log it too.
-            existing = Case.objects.filter(pk=kwargs["pk"]).only("pk").first()
-            if existing is not None:
-                audit(
-                    who=request.user,
-                    case=existing,
-                    action=AuditAction.REFUSED,
-                    detail=f"Saknar behörighet: {request.path}",
-                )
+            reading.case_access_refused(
+                actor=request.user,
+                pk=kwargs["pk"],
+                path=request.path,
+                detail=reading.REFUSED_NO_PERMISSION,
+            )
             return self.handle_no_permission()
-        self.case = get_case_or_404(request, kwargs["pk"])
-        if request.method == "GET" and self.audit_on_get:
-            label = f"Visade {self.title}" if getattr(self, "title", "") else self.audit_label
-            audit(who=request.user, case=self.case, action=AuditAction.VIEWED, detail=label)
-        return super().dispatch(request, *args, **kwargs)
+        try:
+            self.case = reading.case_open(
+                actor=request.user,
+                pk=kwargs["pk"],
+                path=request.path,
+                break_glass=break_glass_active(request, kwargs["pk"]),
+            )
+        except reading.CaseNotFound as missing:
+            raise Http404(str(missing)) from None
+        response = super().dispatch(request, *args, **kwargs)
+        if self.audit_views and shows_the_page(response):
+            what = getattr(self, "title", "") or self.audit_what
+            reading.case_viewed(actor=request.user, case=self.case, what=what)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from samverkan import forms
+from samverkan.access import BREAK_GLASS_PERMISSION, grant_break_glass, may_produce_extract
 from samverkan.models import (
     AgeGroup,
-    AuditAction,
     BvcUnit,
     Case,
     CaseState,
@@ -34,20 +34,12 @@ from samverkan.models import (
     RoutineDocument,
 )
 from samverkan.services import cases as case_services
-from samverkan.services import errors
-from samverkan.services.audit import audit
+from samverkan.services import errors, reading
 from samverkan.services.plan import default_coordinator
 from samverkan.steps import past_consent, steps_by_section
 from samverkan.wheel import areas_of, wheel_svg
 
-from .base import (
-    BREAK_GLASS_PERMISSION,
-    CaseMixin,
-    CaseStepView,
-    ClinicianMixin,
-    ErrorSummaryMixin,
-    grant_break_glass,
-)
+from .base import CaseMixin, CaseStepView, ClinicianMixin, ErrorSummaryMixin
 
 JOURNAL_NOTE = (
     "Samtycke har lämnats muntligen den {date} av {name} för att initiera samverkan inom "
@@ -74,6 +66,7 @@ class CaseListView(ClinicianMixin, TemplateView):
             )
             .order_by("-created_at")
         )
+        reading.case_list_viewed(actor=self.request.user, cases=cases)
         context = super().get_context_data(**kwargs)
         context["open_cases"] = [c for c in cases if c.state != CaseState.CLOSED]
         context["closed_cases"] = [c for c in cases if c.state == CaseState.CLOSED]
@@ -195,6 +188,7 @@ class CaseDetailView(CaseMixin, TemplateView):
                 list(MunicipalContact.objects.all()) if case.age_group == AgeGroup.SCHOOL else []
             ),
             steps=steps_by_section(case, self.request.user),
+            may_extract=may_produce_extract(self.request.user, case),
             past_consent=past_consent(case),
             AgeGroup=AgeGroup,
         )
@@ -250,14 +244,15 @@ class BreakGlassView(ErrorSummaryMixin, ClinicianMixin, FormView):
     form_class = forms.BreakGlassForm
 
     def form_valid(self, form):
-        case = Case.objects.filter(pk=form.cleaned_data["case_id"]).first()
-        reason = form.cleaned_data["reason"].strip()
-        if case is None or not reason:
-            form.add_error(
-                None, errors.BREAK_GLASS_NOT_FOUND if case is None else errors.BREAK_GLASS_REASON
+        try:
+            case = reading.case_break_glass(
+                actor=self.request.user,
+                case_id=form.cleaned_data["case_id"],
+                reason=form.cleaned_data["reason"],
             )
+        except case_services.CaseError as error:
+            form.add_error(None, str(error))
             return self.form_invalid(form)
-        audit(who=self.request.user, case=case, action=AuditAction.BREAK_GLASS, detail=reason)
         grant_break_glass(self.request, case.pk)
         messages.warning(self.request, _("Nödåtkomst i en timme. Allt du gör loggas."))
         return redirect(reverse("samverkan:case_detail", kwargs={"pk": case.pk}))

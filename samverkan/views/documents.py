@@ -1,4 +1,5 @@
-"""PDF exports and calendar files. Each export is written to the audit log."""
+"""PDF exports and calendar files. Each export goes through the export service, which writes
+the audit entry and runs the rendering inside one transaction."""
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -8,24 +9,24 @@ from django.views.generic import TemplateView
 
 from samverkan.documents import CONFIDENTIALITY_MARKING, pdf_response, render_pdf
 from samverkan.ics import meeting_ics
-from samverkan.models import AuditAction, OrganisationType, PlanItem, PlanVersion
+from samverkan.models import OrganisationType, PlanItem, PlanVersion
 from samverkan.services import cases as case_services
-from samverkan.services.audit import audit
+from samverkan.services.reading import case_export
 from samverkan.wheel import areas_of, wheel_svg
 
 from .base import CaseMixin
 
 
 class ExportMixin(CaseMixin):
-    audit_on_get = False
+    audit_views = False  # an export is logged as an export, by case_export
     export_label = ""
 
-    def exported(self, detail: str = ""):
-        audit(
-            who=self.request.user,
+    def export(self, render, detail: str = ""):
+        return case_export(
+            actor=self.request.user,
             case=self.case,
-            action=AuditAction.EXPORTED,
-            detail=detail or self.export_label,
+            what=detail or self.export_label,
+            render=render,
         )
 
     def base_context(self) -> dict:
@@ -47,8 +48,7 @@ class ConsentPdfView(ExportMixin, View):
             "guardians": list(self.case.guardians.all()),
             "organisations": [(o, o.pk in chosen) for o in OrganisationType.objects.all()],
         }
-        data = render_pdf("samverkan/pdf/consent.html", context, request)
-        self.exported()
+        data = self.export(lambda: render_pdf("samverkan/pdf/consent.html", context, request))
         return pdf_response(data, f"samtyckesblankett-{self.case.short_ref}.pdf")
 
 
@@ -61,8 +61,10 @@ class InvitationPdfView(ExportMixin, View):
             pk=invitation_id,
         )
         context = {**self.base_context(), "invitation": invitation, "meeting": invitation.meeting}
-        data = render_pdf("samverkan/pdf/invitation.html", context, request)
-        self.exported(f"Samverkansinbjudan till {invitation.organisation.name} (PDF)")
+        data = self.export(
+            lambda: render_pdf("samverkan/pdf/invitation.html", context, request),
+            f"Samverkansinbjudan till {invitation.organisation.name} (PDF)",
+        )
         return pdf_response(data, f"samverkansinbjudan-{self.case.short_ref}.pdf")
 
 
@@ -97,7 +99,7 @@ def plan_context(case, number: int) -> dict:
 
 class PlanVersionView(CaseMixin, TemplateView):
     template_name = "samverkan/plan_detail.html"
-    audit_label = "Visade Barnets plan"
+    audit_what = "Barnets plan"
 
     def get_context_data(self, **kwargs):
         return {
@@ -109,8 +111,10 @@ class PlanVersionView(CaseMixin, TemplateView):
 class PlanPdfView(ExportMixin, View):
     def get(self, request, pk, number):
         context = {**self.base_context(), **plan_context(self.case, number), "pdf": True}
-        data = render_pdf("samverkan/pdf/plan.html", context, request)
-        self.exported(f"Barnets plan version {number} (PDF)")
+        data = self.export(
+            lambda: render_pdf("samverkan/pdf/plan.html", context, request),
+            f"Barnets plan version {number} (PDF)",
+        )
         return pdf_response(data, f"barnets-plan-{self.case.short_ref}-v{number}.pdf")
 
 
@@ -118,16 +122,19 @@ class MeetingIcsView(ExportMixin, View):
     def get(self, request, pk, meeting_id):
         meeting = get_object_or_404(self.case.meetings, pk=meeting_id)
         kind = "Uppföljande samverkansmöte" if meeting.is_follow_up else "Samverkansmöte"
-        body = meeting_ics(
-            uid=f"{meeting.pk}@familjeombud.kronoberg.se",
-            starts_at=meeting.starts_at,
-            summary=f"{kind} runt Barnets plan (ärende {self.case.short_ref})",
-            location=meeting.place,
-            description=(
-                f"{kind} inom Kronobarnsmodellen. {meeting.get_form_display()}: {meeting.place}."
+        body = self.export(
+            lambda: meeting_ics(
+                uid=f"{meeting.pk}@familjeombud.kronoberg.se",
+                starts_at=meeting.starts_at,
+                summary=f"{kind} runt Barnets plan (ärende {self.case.short_ref})",
+                location=meeting.place,
+                description=(
+                    f"{kind} inom Kronobarnsmodellen. {meeting.get_form_display()}: "
+                    f"{meeting.place}."
+                ),
             ),
+            "Kalenderfil (.ics) för möte",
         )
-        self.exported("Kalenderfil (.ics) för möte")
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="samverkansmote-{self.case.short_ref}.ics"'

@@ -4,8 +4,10 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.formsets import TooManyRows, too_many_rows_response
 from samverkan import forms
 from samverkan.models import MunicipalContact, Municipality, OrganisationType, RoutineStep
 from samverkan.services import cases as case_services
@@ -211,14 +213,18 @@ class PlanEditView(CaseStepView):
     routine_step = RoutineStep.PLAN
     success_message = _("Barnets plan är sparad som en ny version.")
 
+    @cached_property
+    def current_plan(self):
+        return current_plan(self.case)
+
     def get_initial(self):
-        plan = current_plan(self.case)
+        plan = self.current_plan
         if plan is None:
             return {}
         return {k: getattr(plan, k) for k in ("child_view", "guardians_view", "participants")}
 
     def get_formset(self):
-        plan = current_plan(self.case)
+        plan = self.current_plan
         initial = [
             {
                 f: getattr(i, f)
@@ -227,9 +233,17 @@ class PlanEditView(CaseStepView):
             for i in (plan.items.all() if plan else [])
         ]
         data = self.request.POST if self.request.method == "POST" else None
-        return forms.PlanItemFormSet(
+        return forms.plan_item_formset(len(initial))(
             data, initial=initial, form_kwargs={"areas": self.case.areas.all()}, prefix="items"
         )
+
+    def post(self, request, *args, **kwargs):
+        if not self.refusal():
+            try:
+                self.get_formset()  # reads the posted row count before building any row
+            except TooManyRows as error:
+                return too_many_rows_response(request, error)
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("formset", self.get_formset())

@@ -15,7 +15,8 @@ from samverkan.services.plan import PlanItemData, case_save_plan
 
 pytestmark = pytest.mark.django_db
 
-CASE_LIST_QUERIES = 5  # + the list with its next meeting and overdue actions
+# + the list with its next meeting and overdue actions, and one INSERT of its audit rows.
+CASE_LIST_QUERIES = 6
 # + the case, the audit INSERT, and one prefetch per relation shown: guardians, colleagues,
 # consents, their organisations, meetings, invitations, contacts, plan versions, the wheel,
 # the region's documents for every step (one query), and for a school-age child the
@@ -24,6 +25,9 @@ CASE_PAGE_QUERIES = 17
 CASE_PAGE_WITH_PLAN_QUERIES = CASE_PAGE_QUERIES + 1  # the current plan's actions
 # + the case, the version with its actions (one query), the wheel, the audit INSERT.
 PLAN_QUERIES = 8
+# The PDF renders inside the export's transaction: under the test's own transaction that is a
+# SAVEPOINT and its RELEASE (in production BEGIN and COMMIT, which are not counted as queries).
+PLAN_QUERIES_BY_PAGE = {"plan_version": PLAN_QUERIES, "plan_pdf": PLAN_QUERIES + 2}
 
 
 def test_case_list_queries_are_pinned_and_do_not_grow_with_the_number_of_cases(
@@ -108,11 +112,11 @@ def test_the_plan_page_and_pdf_keep_their_queries_when_versions_and_actions_grow
     client, planned_case, clinician, org, name, django_assert_num_queries
 ):
     client.force_login(clinician)
-    with django_assert_num_queries(PLAN_QUERIES):
+    with django_assert_num_queries(PLAN_QUERIES_BY_PAGE[name]):
         client.get(reverse(f"samverkan:{name}", kwargs={"pk": planned_case.pk, "number": 1}))
     save_versions(planned_case, clinician, org, versions=10, items=10)
     url = reverse(f"samverkan:{name}", kwargs={"pk": planned_case.pk, "number": 11})
-    with django_assert_num_queries(PLAN_QUERIES):
+    with django_assert_num_queries(PLAN_QUERIES_BY_PAGE[name]):
         response = client.get(url)
     assert response.status_code == 200
     if name == "plan_version":
