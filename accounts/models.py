@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from checklists.models import MembershipRole, Unit
+from organisation.models import MembershipRole, Unit
 
 
 class Account(models.Model):

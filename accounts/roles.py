@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from checklists.models import Membership
+from organisation.models import Membership
 
 from .models import UnitClaim
 

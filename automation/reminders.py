@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from checklists.models import Assessment, EventKind, Membership, MembershipRole, RegionEvent
+from checklists.models import Assessment, EventKind, RegionEvent
+from organisation.models import Membership, MembershipRole
 from samverkan.models import Case, Meeting, PlanItem
 from training.models import Action, ActionStatus
 

@@ -152,7 +152,7 @@ def add_cases(count: int, *, seed: int = 8) -> int:
         Guardian,
         Invitation,
         Meeting,
-        MeetingForm,
+        MeetingMode,
         Municipality,
         OrganisationType,
         PlanItem,
@@ -205,7 +205,7 @@ def add_cases(count: int, *, seed: int = 8) -> int:
             meetings.append(
                 Meeting(
                     case=case,
-                    form=MeetingForm.DIGITAL,
+                    form=MeetingMode.DIGITAL,
                     link="https://example.invalid/mote",
                     starts_at=now - timedelta(days=rng.randint(1, 60)),
                     held=True,

@@ -121,7 +121,7 @@ def bench_user(username: str, *, region: bool = False):
             user.groups.add(group)
         else:
             perm = Permission.objects.filter(
-                content_type__app_label="checklists", codename="view_region"
+                content_type__app_label="organisation", codename="view_region"
             ).first()
             if perm is not None:
                 user.user_permissions.add(perm)
@@ -155,7 +155,7 @@ def pick_area():
 
 def pick_unit():
     """A unit with a member who can open it the way its staff do; else any unit."""
-    from checklists.models import Unit
+    from organisation.models import Unit
 
     unit = Unit.objects.filter(memberships__isnull=False).order_by("pk").first()
     if unit is None:

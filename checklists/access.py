@@ -1,6 +1,6 @@
 """Who sees the region dashboard: the one rule that its views and the main menu read."""
 
-from .models import REGION_PERMISSION
+from organisation.models import REGION_PERMISSION
 
 
 def may_see_region(user) -> bool:

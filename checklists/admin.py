@@ -1,52 +1,6 @@
 from django.contrib import admin
 
-from core.admin_import_export import ImportExportModelAdmin
-
-from .models import (
-    Assessment,
-    ChecklistItem,
-    EventAttendance,
-    ItemAssessment,
-    Membership,
-    RegionEvent,
-    StatusChange,
-    Unit,
-)
-from .resources import ChecklistItemResource, MembershipResource, UnitResource
-
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 1
-    autocomplete_fields = ["user"]
-
-
-@admin.register(Unit)
-class UnitAdmin(ImportExportModelAdmin):
-    resource_classes = [UnitResource]
-    list_display = ["name", "kind", "municipality"]
-    list_filter = ["municipality", "kind"]
-    search_fields = ["name"]
-    inlines = [MembershipInline]
-
-
-@admin.register(Membership)
-class MembershipAdmin(ImportExportModelAdmin):
-    resource_classes = [MembershipResource]
-    list_display = ["unit", "user", "role", "days_per_month", "started_on"]
-    list_filter = ["role", "unit__municipality"]
-    search_fields = ["unit__name", "user__username", "user__first_name", "user__last_name"]
-    autocomplete_fields = ["unit", "user"]
-    list_select_related = ["unit", "user"]
-
-
-@admin.register(ChecklistItem)
-class ChecklistItemAdmin(ImportExportModelAdmin):
-    resource_classes = [ChecklistItemResource]
-    list_display = ["text", "area", "order", "published", "reviewed_on"]
-    list_filter = ["area", "published"]
-    search_fields = ["text"]
-    list_select_related = ["area"]
+from .models import Assessment, EventAttendance, ItemAssessment, RegionEvent, StatusChange
 
 
 class ReadOnlyMixin:

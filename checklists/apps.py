@@ -9,7 +9,3 @@ class ChecklistsConfig(AppConfig):
         from . import signals
 
         signals.connect()
-
-        from mandates.roles import ensure_group_on_migrate
-
-        ensure_group_on_migrate(self, name="Strateg", codenames=["view_region"])

@@ -21,7 +21,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .models import Municipality, Unit, UnitKind
+from organisation.models import Municipality, Unit, UnitKind
+
 from .prerequisites import familjeombud_by_unit, unit_flags
 from .progress import Progress, UnitRow, area_totals, heatmap, published_areas, trend
 
@@ -47,7 +48,7 @@ def figures_changed() -> None:
     cache.delete(VERSION_KEY)
 
 
-UNIT_FIELDS = ["id", "name", "kind", "municipality"]
+UNIT_FIELDS = ["id", "name", "kind", "municipality_id"]
 
 
 @dataclass
@@ -131,9 +132,10 @@ def dashboard_figures(year: int, municipality: str = "", kind: str = "") -> Figu
 
 
 def choice_labels() -> tuple[dict, dict]:
-    """Municipality and kind labels, translated once: Model.get_FOO_display hashes the lazy
-    choices on every call, a fifth of the export's time for 500 units."""
-    municipalities = {value: str(label) for value, label in Municipality.choices}
+    """Municipality names by code (one query) and kind labels, translated once:
+    Model.get_FOO_display hashes the lazy choices on every call, a fifth of the export's time
+    for 500 units."""
+    municipalities = dict(Municipality.objects.values_list("code", "name"))
     return municipalities, {value: str(label) for value, label in UnitKind.choices}
 
 
@@ -170,7 +172,7 @@ def heatmap_body(year: int, areas: list, rows: list[UnitRow]) -> SafeString:
         else:
             flags = ok
         name = escape(unit.name)
-        municipality = municipalities.get(unit.municipality) or escape(unit.municipality)
+        municipality = municipalities.get(unit.municipality_id) or escape(unit.municipality_id)
         kind = kinds.get(unit.kind) or escape(unit.kind)
         lines.append(
             f'<tr>\n    <th scope="row"><a href="{detail.format(unit.pk)}?ar={year}">{name}</a>'

@@ -1,13 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ItemStatus, Municipality, UnitKind
+from organisation.models import Municipality, UnitKind
+
+from .models import ItemStatus
 
 START_EMPTY, START_COPY = "empty", "copy"
-
-
-class YearForm(forms.Form):
-    ar = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100, required=False)
 
 
 class StartYearForm(forms.Form):
@@ -33,7 +31,10 @@ class DashboardFilterForm(forms.Form):
     municipality = forms.ChoiceField(
         label=_("Kommun"),
         required=False,
-        choices=[("", _("Alla kommuner")), *Municipality.choices],
+        choices=lambda: [
+            ("", _("Alla kommuner")),
+            *Municipality.objects.values_list("code", "name"),
+        ],
     )
     kind = forms.ChoiceField(
         label=_("Typ av verksamhet"),

@@ -15,7 +15,9 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from .models import EventAttendance, EventKind, Membership, MembershipRole
+from organisation.models import Membership, MembershipRole
+
+from .models import EventAttendance, EventKind
 
 DAYS_MIN, DAYS_MAX = 1, 4
 TRAINING_DAYS = 2

@@ -72,10 +72,6 @@ def published_areas() -> list[MandateArea]:
     )
 
 
-def items_per_area(areas: list[MandateArea] | None = None) -> dict[int, int]:
-    return {a.pk: a.n_items for a in (published_areas() if areas is None else areas)}
-
-
 def progress_for(n_items: int, counts: tuple[int, int] | None) -> Progress:
     done, na = counts or (0, 0)
     return Progress(done=done, applicable=n_items - na)

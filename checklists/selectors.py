@@ -11,9 +11,10 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
-from mandates.models import MandateArea
+from mandates.models import ChecklistItem, MandateArea
+from organisation.models import Membership, Municipality, Unit
 
-from .models import Assessment, ChecklistItem, ItemAssessment, Membership, StatusChange, Unit
+from .models import Assessment, ItemAssessment, StatusChange
 from .prerequisites import familjeombud_by_unit, unit_flags
 from .progress import Progress, entry_progress
 
@@ -62,7 +63,7 @@ class AreaBlock:
     items: list[ItemRow] = field(default_factory=list)
 
 
-UNIT_FIELDS = ["id", "name", "kind", "municipality"]
+UNIT_FIELDS = ["id", "name", "kind", "municipality_id"]
 ASSESSMENT_FIELDS = ["id", "unit_id", "year", "copied_from_id", "created_at", "created_by_id"]
 AREA_FIELDS = ["id", "slug", "name", "order", "published"]
 ITEM_FIELDS = ["id", "area_id", "order", "text", "published"]
@@ -129,12 +130,18 @@ def unit_for(user, pk: int) -> UnitAccess:
         Unit.objects.visible_to(user)
         .filter(pk=pk)
         .annotate(is_member=Exists(Membership.objects.filter(unit=OuterRef("pk"), user=user)))
-        .values(*UNIT_FIELDS, "is_member", *_paths("assessments__", ASSESSMENT_FIELDS))
+        .values(
+            *UNIT_FIELDS,
+            "municipality__name",
+            "is_member",
+            *_paths("assessments__", ASSESSMENT_FIELDS),
+        )
         .order_by("-assessments__year")
     )
     if not rows:
         raise Http404
     unit = _build(Unit, rows[0], "", UNIT_FIELDS)
+    unit.municipality = Municipality(code=unit.municipality_id, name=rows[0]["municipality__name"])
     assessments = [_build(Assessment, r, "assessments__", ASSESSMENT_FIELDS) for r in rows]
     assessments = [a for a in assessments if a is not None]
     for a in assessments:

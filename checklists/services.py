@@ -11,43 +11,38 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from mandates.models import ChecklistItem
+from organisation.models import Membership, MembershipRole, Unit
+
+from .errors import (
+    DAYS_OUT_OF_RANGE,
+    EVENT_IN_FUTURE,
+    INVALID_STATUS,
+    ITEM_NOT_IN_CHECKLIST,
+    NO_PREVIOUS_YEAR,
+    NOT_A_MEMBER,
+    NOT_ALLOWED_DAYS,
+    NOT_FAMILJEOMBUD,
+    REASON_REQUIRED,
+    TEXT_TOO_LONG,
+    TRANSITION_NOT_ALLOWED,
+    YEAR_EXISTS,
+    YEAR_OUT_OF_RANGE,
+    ReadinessError,
+)
 from .models import (
     ALLOWED_TRANSITIONS,
     Assessment,
-    ChecklistItem,
     EventAttendance,
     ItemAssessment,
     ItemStatus,
-    Membership,
-    MembershipRole,
     RegionEvent,
     StatusChange,
-    Unit,
 )
 from .selectors import awaiting_confirmation
 
-NOT_A_MEMBER = "Du kan bara ändra beredskapen för verksamheter där du är medlem."
-YEAR_EXISTS = "Checklistan för {year} är redan påbörjad."
-YEAR_OUT_OF_RANGE = "Välj ett år mellan {first} och {last}."
-NO_PREVIOUS_YEAR = (
-    "Det finns ingen tidigare checklista att kopiera från. Börja med en tom checklista."
-)
-INVALID_STATUS = "Välj en av statusarna Ej påbörjad, Pågår, Klar eller Ej aktuell."
-TRANSITION_NOT_ALLOWED = "Statusen kan inte ändras från {from_status} till {to_status}."
-REASON_REQUIRED = "Skriv ett skäl när punkten är Ej aktuell för verksamheten."
-TEXT_TOO_LONG = "Kommentar och skäl får vara högst {max} tecken."
-ITEM_NOT_IN_CHECKLIST = "Punkten finns inte i checklistan."
-DAYS_OUT_OF_RANGE = "Ange avsatt tid som ett heltal mellan 0 och 23 dagar per månad."
-NOT_ALLOWED_DAYS = "Bara familjeombudet själv eller verksamhetens chef kan ändra den avsatta tiden."
-NOT_FAMILJEOMBUD = "Bara familjeombud registrerar deltagande i regionens träffar."
-EVENT_IN_FUTURE = "Du kan registrera ditt deltagande först den dag träffen hålls."
-
 FIRST_YEAR = 2020
 MAX_TEXT = 2000
-
-
-class ReadinessError(Exception):
-    """A refused change; str(error) is the Swedish message shown to the user."""
 
 
 def can_edit_unit(user: AbstractBaseUser, unit: Unit) -> bool:
@@ -153,12 +148,10 @@ def assessment_set_status(
             # The item was published after the year started.
             ItemAssessment.objects.get_or_create(assessment=assessment, item=item)
             entry = ItemAssessment.objects.select_for_update().get(assessment=assessment, item=item)
-        if status not in ALLOWED_TRANSITIONS[entry.status]:
-            raise ReadinessError(
-                TRANSITION_NOT_ALLOWED.format(
-                    from_status=ItemStatus(entry.status).label, to_status=ItemStatus(status).label
-                )
-            )
+        message = TRANSITION_NOT_ALLOWED.format(
+            from_status=ItemStatus(entry.status).label, to_status=ItemStatus(status).label
+        )
+        ALLOWED_TRANSITIONS.check(entry.status, status, ReadinessError(message))
         unchanged = (entry.status, entry.reason, entry.comment) == (status, reason, comment)
         if unchanged and not awaiting_confirmation(entry):
             return entry

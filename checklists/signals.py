@@ -9,18 +9,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from mandates.models import MandateArea
+from mandates.models import ChecklistItem, MandateArea
+from organisation.models import Membership, Unit
 
 from .figures import figures_changed
-from .models import (
-    Assessment,
-    ChecklistItem,
-    EventAttendance,
-    ItemAssessment,
-    Membership,
-    RegionEvent,
-    Unit,
-)
+from .models import Assessment, EventAttendance, ItemAssessment, RegionEvent
 
 WATCHED = [
     Unit,

@@ -8,6 +8,7 @@ from accounts import oidc as accounts_oidc
 from accounts import views as accounts_views
 
 from . import views
+from .composed import UnitPageView
 
 admin.site.site_header = "Familjeombudsportalen – administration"
 admin.site.site_title = "Familjeombudsportalen"
@@ -38,6 +39,8 @@ urlpatterns = [
     ),
     path("logga-in/", include("accounts.urls")),
     path("stodpaket/", include("mandates.urls")),
+    # The unit page shows readiness and training's open actions: composed here, first match.
+    path("beredskap/verksamheter/<int:pk>/", UnitPageView.as_view()),
     path("beredskap/", include("checklists.urls")),
     path("samverkan/", include("samverkan.urls")),
     path("utbildning/", include("training.urls")),

@@ -18,6 +18,7 @@ from core.admin_import_export import ImportExportModelAdmin
 from .admin_labels import LabelledChangelistMixin
 from .models import (
     CONTENT_MODELS,
+    ChecklistItem,
     Contact,
     EmployerResource,
     Film,
@@ -225,6 +226,14 @@ class FilmAdmin(AreaItemAdmin):
 
 @admin.register(ReflectionQuestion)
 class ReflectionQuestionAdmin(ContentAdmin):
+    list_display = ["text", "area", "order", "published", "reviewed_on"]
+    list_filter = ["area", "published", ReviewFilter]
+    list_select_related = ["area"]
+    search_fields = ["text"]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(ContentAdmin):
     list_display = ["text", "area", "order", "published", "reviewed_on"]
     list_filter = ["area", "published", ReviewFilter]
     list_select_related = ["area"]

@@ -24,8 +24,6 @@ from django.db.models.signals import post_delete, post_save
 
 from .models import CONTENT_MODELS, ContentVersion
 
-# Models of other apps whose rows are part of the package; strings, so mandates imports no app.
-RELATED_CONTENT_MODELS = ["checklists.ChecklistItem"]
 PAGE_TIMEOUT = 60 * 60 * 24
 # Per worker: at most LOCAL_MAX_ENTRIES pages (the largest, the package PDF at 10× content, is
 # about 200 kB), each kept at most LOCAL_TIMEOUT seconds; a page bigger than LOCAL_MAX_BYTES is
@@ -56,8 +54,8 @@ def bump_version(*, using: str = "default", **kwargs) -> None:
 
 
 def connect_signals() -> None:
-    for model in [*CONTENT_MODELS, *RELATED_CONTENT_MODELS]:
-        uid = f"mandates-content-version-{model}"
+    for model in CONTENT_MODELS:
+        uid = f"mandates-content-version-{model._meta.label_lower}"
         post_save.connect(bump_version, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(bump_version, sender=model, dispatch_uid=f"{uid}-delete")
 

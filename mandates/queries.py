@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 
 from .models import (
+    ChecklistItem,
     EmployerResource,
     Film,
     FilmGroup,
@@ -25,26 +26,17 @@ AREA_SECTIONS = [
     ("web_courses", WebCourse),
     ("employer_resources", EmployerResource),
     ("reflection_questions", ReflectionQuestion),
+    ("checklist_items", ChecklistItem),
 ]
 
 
 def areas_with_content():
-    """Published areas with every published item prefetched, one query per kind.
-
-    Checklist items come through the reverse relation by name; mandates does not import the
-    checklists app.
-    """
+    """Published areas with every published item prefetched, one query per kind."""
     prefetches = [
         Prefetch(name, queryset=model.objects.published().order_by("order", "pk"))
         for name, model in AREA_SECTIONS
     ]
-    checklist = Prefetch(
-        "checklist_items",
-        queryset=MandateArea._meta.get_field("checklist_items")
-        .related_model.objects.filter(published=True)
-        .order_by("order", "pk"),
-    )
-    return MandateArea.objects.published().prefetch_related(*prefetches, checklist)
+    return MandateArea.objects.published().prefetch_related(*prefetches)
 
 
 def areas_with_films():

@@ -10,7 +10,7 @@ every bad row is listed with its line.
 from django.db import models, transaction
 from import_export import fields, resources, widgets
 
-from .models import CONTENT_MODELS
+from .models import CONTENT_MODELS, ChecklistItem, MandateArea
 
 REFERENCE_MISSING = "{label} ”{value}” finns inte. Skriv {hint}."
 REFERENCE_AMBIGUOUS = "{label} ”{value}” passar flera. Skriv {hint}."
@@ -117,4 +117,19 @@ def resource_for(model) -> type[resources.ModelResource]:
     return type(f"{model.__name__}Resource", (ContentResource,), {"Meta": meta})
 
 
+class ChecklistItemResource(ContentResource):
+    """Checklist lines name their area by slug, as the region's spreadsheets do."""
+
+    area = fields.Field(
+        attribute="area", column_name="area", widget=widgets.ForeignKeyWidget(MandateArea, "slug")
+    )
+
+    class Meta:
+        model = ChecklistItem
+        fields = ("id", "area", "order", "text", "published", "reviewed_on")
+        clean_model_instances = True
+        use_transactions = True
+
+
 RESOURCES = {model: resource_for(model) for model in CONTENT_MODELS}
+RESOURCES[ChecklistItem] = ChecklistItemResource

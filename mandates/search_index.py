@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import search_backends
 from .models import (
+    ChecklistItem,
     Contact,
     ContentVersion,
     EmployerResource,
@@ -82,11 +83,6 @@ class Source:
     priority: int = 0
 
 
-def checklist_item_model():
-    """The checklist's items, reached through the area's reverse relation (no app import)."""
-    return MandateArea._meta.get_field("checklist_items").related_model
-
-
 def sources() -> list[Source]:
     def published(model):
         return model.objects.published().filter(area__published=True).select_related("area")
@@ -111,7 +107,7 @@ def sources() -> list[Source]:
         ),
         Source(
             _("Checklistpunkt"),
-            published(checklist_item_model()),
+            published(ChecklistItem),
             "text",
             (),
             "checklista",

@@ -10,7 +10,6 @@ from .models import (
     AuditEntry,
     BvcUnit,
     MunicipalContact,
-    Municipality,
     OrganisationType,
     RoutineDocument,
     WheelArea,
@@ -20,11 +19,6 @@ UNCONFIRMED_WARNING = (
     "{count} områden i Barnets bästa-hjulet har namn som väntar på bekräftelse mot Region "
     "Kronobergs Barnens bästa-hjul. Rätta namnet och avmarkera ”väntar på bekräftelse”."
 )
-
-
-class MunicipalityResource(resources.ModelResource):
-    class Meta:
-        model = Municipality
 
 
 class BvcUnitResource(resources.ModelResource):
@@ -40,13 +34,6 @@ class OrganisationTypeResource(resources.ModelResource):
 class WheelAreaResource(resources.ModelResource):
     class Meta:
         model = WheelArea
-
-
-@admin.register(Municipality)
-class MunicipalityAdmin(ImportExportModelAdmin):
-    resource_classes = [MunicipalityResource]
-    list_display = ["name", "switchboard"]
-    search_fields = ["name"]
 
 
 @admin.register(BvcUnit)

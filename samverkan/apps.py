@@ -11,8 +11,8 @@ class SamverkanConfig(AppConfig):
 
         log_filters.install("samverkan")
 
-        from mandates.roles import ensure_group_on_migrate
+        from organisation.roles import KLINIKER, ensure_group_on_migrate
 
         ensure_group_on_migrate(
-            self, name="Kliniker", codenames=["add_case", "view_case", "change_case"]
+            self, name=KLINIKER, codenames=["add_case", "view_case", "change_case"]
         )

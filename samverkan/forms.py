@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.formsets import bounded_formset_factory
+from organisation.models import Municipality
 from samverkan import routine
 
 from .identity import (
@@ -19,8 +20,7 @@ from .models import (
     AgeGroup,
     ConsentMethod,
     Meeting,
-    MeetingForm,
-    Municipality,
+    MeetingMode,
     OrganisationType,
     WheelArea,
 )
@@ -236,7 +236,7 @@ class InitiationForm(forms.Form):
 
 class MeetingBookingForm(forms.Form):
     form = forms.ChoiceField(
-        label=_("Mötesform"), choices=MeetingForm.choices, widget=forms.RadioSelect
+        label=_("Mötesform"), choices=MeetingMode.choices, widget=forms.RadioSelect
     )
     room = forms.CharField(
         label=_("Bokad lokal (fysiskt möte)"),

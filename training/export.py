@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from checklists.models import Unit
 from core.exports import Table, csv_bytes, xlsx_bytes
 from mandates.models import MandateArea
+from organisation.models import Unit
 
 from .models import Action, ItemKind, SessionItem, TrainingSession
 from .timing import session_agenda

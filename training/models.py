@@ -7,8 +7,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from checklists.models import ChecklistItem, Membership, Unit
-from mandates.models import Film, MandateArea, Presentation, ReflectionQuestion
+from core.transitions import Transitions
+from mandates.models import ChecklistItem, Film, MandateArea, Presentation, ReflectionQuestion
+from organisation.models import Unit
 
 ADMIN_PERMISSION = "training.view_trainingsession"
 
@@ -21,11 +22,14 @@ class SessionStatus(models.TextChoices):
 
 # The one table of allowed status changes. A held session stays held (its notes can still be
 # corrected through session_record_outcome); a cancelled one can be planned again.
-SESSION_TRANSITIONS: dict[str, frozenset[str]] = {
-    SessionStatus.PLANNED: frozenset({SessionStatus.HELD, SessionStatus.CANCELLED}),
-    SessionStatus.HELD: frozenset(),
-    SessionStatus.CANCELLED: frozenset({SessionStatus.PLANNED}),
-}
+# Held to held is correcting the record of a held session (session_record_outcome).
+SESSION_TRANSITIONS = Transitions(
+    {
+        SessionStatus.PLANNED: {SessionStatus.HELD, SessionStatus.CANCELLED},
+        SessionStatus.HELD: {SessionStatus.HELD},
+        SessionStatus.CANCELLED: {SessionStatus.PLANNED},
+    }
+)
 
 
 class ActionStatus(models.TextChoices):
@@ -33,34 +37,23 @@ class ActionStatus(models.TextChoices):
     DONE = "klar", _("Klar")
 
 
-ACTION_TRANSITIONS: dict[str, frozenset[str]] = {
-    ActionStatus.OPEN: frozenset({ActionStatus.DONE}),
-    ActionStatus.DONE: frozenset({ActionStatus.OPEN}),
-}
+ACTION_TRANSITIONS = Transitions(
+    {ActionStatus.OPEN: {ActionStatus.DONE}, ActionStatus.DONE: {ActionStatus.OPEN}}
+)
 
 
-def _member_units(user):
-    return Membership.objects.filter(user=user).values("unit_id")
+def units_with_sessions_visible_to(user):
+    """The one visibility rule of training: a unit's members and administrators see its
+    sessions; the region's readiness view does not reach the unit's own reflections."""
+    active = getattr(user, "is_authenticated", False) and user.is_active
+    if active and (user.is_superuser or user.has_perm(ADMIN_PERMISSION)):
+        return Unit.objects.all()
+    return Unit.objects.of_member(user)
 
 
 class TrainingSessionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The unit's members and administrators; the region's readiness view does not reach
-        the unit's own reflections."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        if user.is_superuser or user.has_perm(ADMIN_PERMISSION):
-            return self.all()
-        return self.filter(unit__in=_member_units(user))
-
-
-def units_with_sessions_visible_to(user):
-    """Units whose sessions `user` may see (members: their own; administrators: all)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Unit.objects.none()
-    if user.is_superuser or user.has_perm(ADMIN_PERMISSION):
-        return Unit.objects.all()
-    return Unit.objects.filter(pk__in=_member_units(user))
+        return self.filter(unit__in=units_with_sessions_visible_to(user))
 
 
 class TrainingSession(models.Model):

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 
-from checklists.models import ChecklistItem, Unit
-from mandates.models import Film, MandateArea, Presentation, ReflectionQuestion
+from mandates.models import ChecklistItem, Film, MandateArea, Presentation, ReflectionQuestion
+from organisation.models import Unit
 
 from .models import (
     Action,

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .items import ChecklistItem
-from .units import Unit
+from core.transitions import Transitions
+from mandates.models import ChecklistItem
+from organisation.models import Unit
 
 
 class ItemStatus(models.TextChoices):
@@ -15,15 +16,20 @@ class ItemStatus(models.TextChoices):
     NOT_APPLICABLE = "ej_aktuell", _("Ej aktuell")
 
 
-# The one table of allowed status changes. A unit's readiness can move backwards (staff leave,
-# routines lapse), so every status may follow every other; keeping the status (a new comment or
-# reason) is allowed too. Anything not listed here is refused by assessment_set_status.
-ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    ItemStatus.NOT_STARTED: frozenset(ItemStatus.values),
-    ItemStatus.IN_PROGRESS: frozenset(ItemStatus.values),
-    ItemStatus.DONE: frozenset(ItemStatus.values),
-    ItemStatus.NOT_APPLICABLE: frozenset(ItemStatus.values),
-}
+# The one table of allowed status changes, which assessment_set_status guards with and the
+# page's radios read. Readiness can move backwards (staff leave, routines lapse: Klar becomes
+# Pågår again), and keeping the status (a new comment or reason) is a change too. Once work on
+# an item has begun it is never "Ej påbörjad" again: the history says it was begun. Only an
+# item found applicable after all (Ej aktuell) goes back to Ej påbörjad.
+_S = ItemStatus
+ALLOWED_TRANSITIONS = Transitions(
+    {
+        _S.NOT_STARTED: {_S.NOT_STARTED, _S.IN_PROGRESS, _S.DONE, _S.NOT_APPLICABLE},
+        _S.IN_PROGRESS: {_S.IN_PROGRESS, _S.DONE, _S.NOT_APPLICABLE},
+        _S.DONE: {_S.DONE, _S.IN_PROGRESS, _S.NOT_APPLICABLE},
+        _S.NOT_APPLICABLE: {_S.NOT_APPLICABLE, _S.NOT_STARTED, _S.IN_PROGRESS, _S.DONE},
+    }
+)
 
 
 def display_name(user) -> str:

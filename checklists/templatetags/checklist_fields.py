@@ -9,14 +9,14 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from ..models import ItemStatus
+from ..models import ALLOWED_TRANSITIONS, ItemStatus
 
 register = template.Library()
 
 RADIO = (
     '<div class="form-check form-check-inline">\n'
     '  <input class="form-check-input js-status" type="radio" name="status"'
-    ' id="status-{pk}-{value}" value="{value}"{checked}>\n'
+    ' id="status-{pk}-{value}" value="{value}"{checked}{disabled}>\n'
     '  <label class="form-check-label" for="status-{pk}-{value}">{label}</label>\n'
     "</div>"
 )
@@ -24,14 +24,17 @@ RADIO = (
 
 @register.simple_tag
 def status_radios(item_pk, current, statuses):
-    """One radio with its label per status; ``current`` is checked. ``statuses`` are the
-    (value, label) pairs of ItemStatus.choices."""
+    """One radio with its label per status; ``current`` is checked, a status the table does not
+    allow from ``current`` is disabled. ``statuses`` are the (value, label) pairs of
+    ItemStatus.choices."""
     pk = escape(item_pk)
+    allowed = ALLOWED_TRANSITIONS.targets(current)
     return mark_safe(
         "\n".join(
             RADIO.format(
                 pk=pk, value=escape(value), label=escape(label),
                 checked=" checked" if value == current else "",
+                disabled="" if value in allowed else " disabled",
             )
             for value, label in statuses
         )

@@ -1,4 +1,4 @@
-"""The region's view of every unit (permission checklists.view_region), and its exports."""
+"""The region's view of every unit (permission organisation.view_region), and its exports."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponse
@@ -8,11 +8,11 @@ from django.views.generic import TemplateView, View
 
 from core import exports
 from core.exports import Table
+from organisation.models import REGION_PERMISSION
 
 from ..access import may_see_region
 from ..figures import Figures, cached, choice_labels, dashboard_figures
 from ..forms import DashboardFilterForm
-from ..models import REGION_PERMISSION
 from ..progress import heat_legend
 from ..selectors import current_year
 from ..svg import trend_chart
@@ -80,7 +80,7 @@ def export_rows(figures: Figures) -> tuple[list[str], list[list]]:
         body.append(
             [
                 row.unit.name,
-                municipalities.get(row.unit.municipality, row.unit.municipality),
+                municipalities.get(row.unit.municipality_id, row.unit.municipality_id),
                 kinds.get(row.unit.kind, row.unit.kind),
                 figures.year,
                 _("ja") if row.has_assessment else _("nej"),

@@ -10,8 +10,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from organisation.models import Membership, MembershipRole, Unit
+
 from ..forms import DaysForm
-from ..models import EventAttendance, Membership, MembershipRole, RegionEvent, Unit
+from ..models import EventAttendance, RegionEvent
 from ..prerequisites import (
     DAYS_MAX,
     DAYS_MIN,

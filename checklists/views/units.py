@@ -14,17 +14,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core.pdf import render_pdf
 from core.ratelimit import allow
+from mandates.models import ChecklistItem
+from organisation.models import Unit, is_familjeombud
 
 from ..forms import START_COPY, EntryForm, StartYearForm
-from ..models import (
-    Assessment,
-    ChecklistItem,
-    ItemAssessment,
-    ItemStatus,
-    Membership,
-    MembershipRole,
-    Unit,
-)
+from ..models import ALLOWED_TRANSITIONS, Assessment, ItemAssessment, ItemStatus
 from ..progress import Progress, assessment_progress, published_areas
 from ..selectors import current_year, latest_history, unit_for, unit_page, year_from
 from ..services import (
@@ -89,14 +83,12 @@ class UnitListView(LoginRequiredMixin, ListView):
         ctx = super().get_context_data(**kwargs)
         # Figures only for the page shown: its units (LIMIT 50) are a subquery, so the work
         # stays the same however many units there are.
-        page = Unit.objects.filter(pk__in=ctx["units"].values("pk"))
+        page = Unit.objects.filter(pk__in=ctx["units"].values("pk")).select_related("municipality")
         ctx["units"] = ctx["object_list"] = list(self.with_figures(page).order_by("name", "pk"))
         for unit in ctx["units"]:
             unit.progress = Progress(done=unit.done, applicable=unit.total - unit.na)
         ctx["year"] = self.year
-        ctx["is_familjeombud"] = Membership.objects.filter(
-            user=self.request.user, role=MembershipRole.FAMILJEOMBUD
-        ).exists()
+        ctx["is_familjeombud"] = is_familjeombud(self.request.user)
         return ctx
 
 
@@ -232,7 +224,10 @@ class EntryUpdateView(UnitMixin, TemplateView):
                 render_to_string("checklists/includes/history_line.html", {"change": change})
                 for change in entry.recent_history
             )
-            return JsonResponse({"ok": True, "message": message, "history": history, **payload})
+            allowed = sorted(ALLOWED_TRANSITIONS.targets(entry.status))
+            return JsonResponse(
+                {"ok": True, "message": message, "history": history, "allowed": allowed, **payload}
+            )
         messages.success(request, message)
         return redirect(unit_url(self.unit, self.assessment.year, f"#punkt-{self.item.pk}"))
 

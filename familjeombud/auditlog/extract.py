@@ -12,9 +12,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from checklists.models import Membership
 from core.exports import Table, csv_bytes
 from core.masking import mask_personnummer
+from organisation.models import Membership
 from samverkan.access import extract_refusal_hides_case, may_produce_extract
 from samverkan.models import AuditAction, AuditEntry, Case
 from samverkan.services.audit import audit, audited_export

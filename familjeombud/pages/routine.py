@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from core.pdf import pdf_response, render_pdf
+from organisation.models import Municipality
 from samverkan import routine
-from samverkan.models import BvcUnit, Municipality
+from samverkan.models import BvcUnit
 
 PDF_FILENAME = "rutin-samverkan-kronobarnsmodellen.pdf"
 PRINT_CSS = "mandates/print.css"

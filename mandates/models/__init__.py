@@ -1,5 +1,6 @@
 from .area import MandateArea
 from .base import ContentItem, ContentVersion, PublishedQuerySet
+from .checklist import ChecklistItem
 from .content import (
     EmployerResource,
     Film,
@@ -15,6 +16,7 @@ from .role import Contact, RoleItem
 from .search import SearchDocument, SearchIndexState, SearchWord
 
 __all__ = [
+    "ChecklistItem",
     "Contact",
     "ContentItem",
     "ContentVersion",
@@ -49,4 +51,5 @@ CONTENT_MODELS = [
     ReflectionQuestion,
     RoleItem,
     Contact,
+    ChecklistItem,
 ]

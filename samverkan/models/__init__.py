@@ -13,13 +13,12 @@ from .directory import (
     BvcUnit,
     Channel,
     MunicipalContact,
-    Municipality,
     OrganisationType,
     RoutineDocument,
     RoutineStep,
     WheelArea,
 )
-from .meeting import ContactBeforeMeeting, Invitation, Meeting, MeetingForm
+from .meeting import ContactBeforeMeeting, Invitation, Meeting, MeetingMode
 from .plan import PlanItem, PlanVersion
 
 __all__ = [
@@ -38,9 +37,8 @@ __all__ = [
     "Guardian",
     "Invitation",
     "Meeting",
-    "MeetingForm",
+    "MeetingMode",
     "MunicipalContact",
-    "Municipality",
     "OrganisationType",
     "PlanItem",
     "PlanVersion",

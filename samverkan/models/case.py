@@ -9,9 +9,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from organisation.models import Municipality
 from samverkan.identity import IdKind, identity_display, identity_label
 
-from .directory import Municipality, OrganisationType, WheelArea
+from .directory import OrganisationType, WheelArea
 
 
 class CaseState(models.TextChoices):

@@ -1,21 +1,11 @@
 """The routine's directory: who to call and how to invite. Kept as data so that an
-administrator can correct a phone number or e-mail address without a release."""
+administrator can correct a phone number or e-mail address without a release. Municipalities
+and their switchboards are `organisation`'s."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Municipality(models.Model):
-    name = models.CharField(_("kommun"), max_length=100, unique=True)
-    switchboard = models.CharField(_("växelnummer"), max_length=40)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("kommun")
-        verbose_name_plural = _("kommuner")
-
-    def __str__(self) -> str:
-        return self.name
+from organisation.models import Municipality
 
 
 class BvcUnit(models.Model):

@@ -10,7 +10,7 @@ from .case import Case
 from .directory import Channel, OrganisationType
 
 
-class MeetingForm(models.TextChoices):
+class MeetingMode(models.TextChoices):
     PHYSICAL = "physical", _("Fysiskt möte")
     DIGITAL = "digital", _("Digitalt möte")
 
@@ -18,7 +18,7 @@ class MeetingForm(models.TextChoices):
 class Meeting(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="meetings")
-    form = models.CharField(_("mötesform"), max_length=10, choices=MeetingForm.choices)
+    form = models.CharField(_("mötesform"), max_length=10, choices=MeetingMode.choices)
     room = models.CharField(_("lokal"), max_length=200, blank=True)
     link = models.URLField(_("möteslänk"), blank=True)
     starts_at = models.DateTimeField(_("tid"))
@@ -36,7 +36,7 @@ class Meeting(models.Model):
 
     @property
     def place(self) -> str:
-        return self.room if self.form == MeetingForm.PHYSICAL else self.link
+        return self.room if self.form == MeetingMode.PHYSICAL else self.link
 
 
 class Invitation(models.Model):

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from organisation.models import Municipality
 from samverkan.access import may_open_cases
 from samverkan.identity import ChildIdentity, IdentityError, IdEntry, child_identity
 from samverkan.models import (
@@ -18,7 +19,6 @@ from samverkan.models import (
     CaseState,
     Consent,
     Guardian,
-    Municipality,
     OrganisationType,
 )
 from samverkan.steps import require_step

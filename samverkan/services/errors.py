@@ -1,7 +1,9 @@
 """Every domain error message, as constants that views show and tests assert exactly."""
 
+from core.transitions import DomainError
 
-class CaseError(Exception):
+
+class CaseError(DomainError):
     """A transition's guard refused; the message is shown to the clinician as is."""
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from organisation.models import Municipality
 from samverkan.models import (
     AuditAction,
     Case,
@@ -13,8 +14,7 @@ from samverkan.models import (
     ContactBeforeMeeting,
     Invitation,
     Meeting,
-    MeetingForm,
-    Municipality,
+    MeetingMode,
     OrganisationType,
     WheelArea,
 )
@@ -64,9 +64,9 @@ def case_book_meeting(
     is_follow_up: bool = False,
 ) -> Meeting:
     require_step(case, actor, "meeting_book")
-    if form == MeetingForm.PHYSICAL and not room.strip():
+    if form == MeetingMode.PHYSICAL and not room.strip():
         raise CaseError(errors.MEETING_ROOM)
-    if form == MeetingForm.DIGITAL and not link.strip():
+    if form == MeetingMode.DIGITAL and not link.strip():
         raise CaseError(errors.MEETING_LINK)
     if starts_at < timezone.now():
         raise CaseError(errors.MEETING_IN_PAST)
@@ -74,8 +74,8 @@ def case_book_meeting(
         meeting = Meeting.objects.create(
             case=case,
             form=form,
-            room=room.strip() if form == MeetingForm.PHYSICAL else "",
-            link=link.strip() if form == MeetingForm.DIGITAL else "",
+            room=room.strip() if form == MeetingMode.PHYSICAL else "",
+            link=link.strip() if form == MeetingMode.DIGITAL else "",
             starts_at=starts_at,
             is_follow_up=is_follow_up,
         )

@@ -8,8 +8,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.formsets import TooManyRows, too_many_rows_response
+from organisation.models import Municipality
 from samverkan import forms
-from samverkan.models import MunicipalContact, Municipality, OrganisationType, RoutineStep
+from samverkan.models import MunicipalContact, OrganisationType, RoutineStep
 from samverkan.services import cases as case_services
 from samverkan.services import meetings as meeting_services
 from samverkan.services.errors import CaseError

@@ -107,6 +107,10 @@
         var overallText = updateProgress(data.overall);
         var list = document.getElementById("history-" + form.dataset.item);
         if (list) list.innerHTML = data.history;
+        // The statuses the saved one may move to, from the service's table.
+        form.querySelectorAll("input.js-status").forEach(function (radio) {
+          radio.disabled = data.allowed.indexOf(radio.value) === -1;
+        });
         announce(data.message + " " + areaText + ". " + overallText + ".");
       })
       .catch(function () {

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Account, SignInEvent, SignInMethod, SignInOutcome, UnitClaim
 from accounts.refusals import MESSAGES, NO_ROLE_HEADING, REFUSED_HEADING, Reason
-from checklists.models import Membership, MembershipRole, Unit
+from organisation.models import Membership, MembershipRole, Unit
 
 from .conftest import PASSWORD
 

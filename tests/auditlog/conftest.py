@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from checklists.models import Membership, MembershipRole, Unit, UnitKind
+from organisation.models import Membership, MembershipRole, Unit, UnitKind
 from samverkan.services import cases as cs
 from tests.samverkan import conftest as samverkan_fixtures
 
@@ -16,7 +16,7 @@ new_case = samverkan_fixtures.new_case
 @pytest.fixture
 def unit(db):
     return Unit.objects.create(name="Vårdcentralen Teleborg", kind=UnitKind.VARDCENTRAL,
-                               municipality="vaxjo")  # fmt: skip
+                               municipality_id="vaxjo")  # fmt: skip
 
 
 @pytest.fixture

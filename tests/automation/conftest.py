@@ -22,12 +22,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import connection
 
-from checklists.models import EventKind, Membership, MembershipRole, RegionEvent, Unit
+from checklists.models import EventKind, RegionEvent
+from organisation.models import Membership, MembershipRole, Municipality, Unit
 from samverkan.models import (
     Case,
     CaseState,
     Meeting,
-    Municipality,
     OrganisationType,
     PlanItem,
     PlanVersion,

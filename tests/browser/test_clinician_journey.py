@@ -42,7 +42,8 @@ def clinician(content):
 
 
 def test_a_clinician_takes_a_case_to_barnets_plan_pdf_by_keyboard(page, axe, clinician, caplog):
-    from samverkan.models import Case, Municipality, OrganisationType
+    from organisation.models import Municipality
+    from samverkan.models import Case, OrganisationType
 
     case_list = url_or_skip("samverkan:case_list")
     caplog.set_level(logging.DEBUG)

@@ -15,12 +15,12 @@ PASSWORD = "ett-langt-losenord-123"
 
 @pytest.fixture
 def member_unit(content):
-    from checklists.models import Membership, Unit
     from checklists.selectors import current_year
     from checklists.services import assessment_start_year
+    from organisation.models import Membership, Unit
 
     unit = Unit.objects.create(
-        name="Vårdcentralen Teleborg", kind="vardcentral", municipality="vaxjo"
+        name="Vårdcentralen Teleborg", kind="vardcentral", municipality_id="vaxjo"
     )
     user = User.objects.create_user("maria", "", PASSWORD, first_name="Maria")
     Membership.objects.create(unit=unit, user=user, role="medarbetare")
@@ -41,7 +41,8 @@ def log_in_with_keyboard(page, axe, username):
 
 
 def test_a_member_ticks_three_items_and_the_progress_survives_a_reload(page, axe, member_unit):
-    from checklists.models import ChecklistItem, ItemAssessment
+    from checklists.models import ItemAssessment
+    from mandates.models import ChecklistItem
 
     unit, year = member_unit
     units_url = url_or_skip("checklists:unit_list")

@@ -6,16 +6,10 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from checklists.models import (
-    ChecklistItem,
-    Membership,
-    MembershipRole,
-    Municipality,
-    Unit,
-    UnitKind,
-    strateg_group,
-)
 from checklists.services import assessment_start_year
+from mandates.models import ChecklistItem
+from organisation.models import Membership, MembershipRole, Unit, UnitKind
+from organisation.roles import strateg_group
 
 # The browser harness's fixtures, shared as tests/pages/conftest.py shares them: one Playwright
 # session for the whole run (the sync API allows one per thread), so test_browser.py runs in
@@ -40,7 +34,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Verksamhet {n:03d}")
     kind = UnitKind.VARDCENTRAL
-    municipality = Municipality.VAXJO
+    municipality_id = "vaxjo"
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

@@ -6,8 +6,11 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from checklists.models import ChecklistItem, ItemAssessment, Membership, Unit, strateg_group
+from checklists.models import ItemAssessment
 from checklists.services import assessment_start_year
+from mandates.models import ChecklistItem
+from organisation.models import Membership, Unit
+from organisation.roles import strateg_group
 from tests.browser.helpers import focused
 
 # page, axe, content and the session's browser come from tests/browser (see conftest.py).
@@ -27,7 +30,9 @@ def log_in(page, username):
 
 @pytest.fixture
 def member_unit(content):
-    unit = Unit.objects.create(name="Vårdcentralen Test", kind="vardcentral", municipality="vaxjo")
+    unit = Unit.objects.create(
+        name="Vårdcentralen Test", kind="vardcentral", municipality_id="vaxjo"
+    )
     user = User.objects.create_user("frida", "", PASSWORD, first_name="Frida")
     Membership.objects.create(unit=unit, user=user, role="familjeombud", days_per_month=2)
     assessment_start_year(unit=unit, year=2026, by=user, copy_previous=False)

@@ -9,9 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from checklists.models import Assessment, ItemStatus, Unit
+from checklists.models import Assessment, ItemStatus
 from checklists.selectors import awaiting_confirmation
 from checklists.services import assessment_set_status, assessment_start_year
+from organisation.models import Unit
 
 pytestmark = pytest.mark.django_db
 MARK = "Från förra årets svar – inte bekräftat ännu."

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from checklists.models import EventAttendance, EventKind, Membership, RegionEvent
+from checklists.models import EventAttendance, EventKind, RegionEvent
 from checklists.services import (
     DAYS_OUT_OF_RANGE,
     EVENT_IN_FUTURE,
@@ -13,6 +13,7 @@ from checklists.services import (
     event_register_attendance,
     membership_set_days_per_month,
 )
+from organisation.models import Membership
 
 pytestmark = pytest.mark.django_db
 

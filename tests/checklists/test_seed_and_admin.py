@@ -5,16 +5,11 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
-from checklists.models import (
-    Assessment,
-    ChecklistItem,
-    ItemAssessment,
-    Membership,
-    Municipality,
-    StatusChange,
-    Unit,
-)
-from checklists.resources import ChecklistItemResource, MembershipResource, UnitResource
+from checklists.models import Assessment, ItemAssessment, StatusChange
+from mandates.models import ChecklistItem
+from mandates.resources import ChecklistItemResource
+from organisation.models import Membership, Municipality, Unit
+from organisation.resources import MembershipResource, UnitResource
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +34,13 @@ def test_the_dev_demo_set_is_idempotent_and_makes_the_admin_a_familjeombud(items
         ItemAssessment.objects.count(), User.objects.count(),
     )  # fmt: skip
     assert Unit.objects.count() == 12
-    assert set(Unit.objects.values_list("municipality", flat=True)) == set(Municipality.values)
+    assert set(Unit.objects.values_list("municipality", flat=True)) == set(
+        Municipality.objects.values_list("code", flat=True)
+    )
     assert Membership.objects.get(user=superuser).role == "familjeombud"
     text = out.getvalue()
     assert "demo.familjeombud" in text and "demo.strateg" in text and "admin" in text
-    assert User.objects.get(username="demo.strateg").has_perm("checklists.view_region")
+    assert User.objects.get(username="demo.strateg").has_perm("organisation.view_region")
 
 
 def test_the_large_demo_set_makes_units_with_three_years_each(items):

@@ -162,7 +162,7 @@ def test_a_new_year_started_empty_ignores_last_year(unit, member, items):
 
 
 def test_an_item_published_after_the_year_started_can_still_be_ticked(assessment, member, items):
-    from checklists.models import ChecklistItem
+    from mandates.models import ChecklistItem
 
     late = ChecklistItem.objects.create(area=items[0].area, order=9, text="Ny punkt")
     assessment_set_status(assessment=assessment, item=late, status="klar", by=member)

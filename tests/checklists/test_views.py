@@ -204,7 +204,7 @@ def test_without_an_assessment_a_member_is_offered_to_start_the_year(client, uni
 
 
 def make_many_items(items, factor):
-    from checklists.models import ChecklistItem
+    from mandates.models import ChecklistItem
 
     ChecklistItem.objects.bulk_create(
         ChecklistItem(area=item.area, order=10 + n, text=f"Extra {n}")

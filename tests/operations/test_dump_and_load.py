@@ -19,7 +19,7 @@ from django.core.management import call_command
 from django.db import connections
 from django.db.utils import load_backend
 
-from checklists.models import Unit
+from organisation.models import Unit
 from samverkan.models import AuditEntry
 
 RESTORE = "restore"

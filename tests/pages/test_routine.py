@@ -13,9 +13,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
+from organisation.models import Municipality
 from samverkan import routine
 from samverkan.forms import AssessmentForm
-from samverkan.models import BvcUnit, Municipality
+from samverkan.models import BvcUnit
 
 pytestmark = pytest.mark.django_db
 SEED = Path(settings.BASE_DIR).parent.parent / "shared/seeds/rutin-samverkan-kronobarnsmodellen.txt"

@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
-from samverkan.models import Municipality, OrganisationType, WheelArea
+from organisation.models import Municipality
+from samverkan.models import OrganisationType, WheelArea
 from samverkan.services import cases as cs
 from samverkan.services import meetings as ms
 from samverkan.services.plan import PlanItemData, case_save_plan

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from organisation.models import Municipality
 from samverkan.management.commands.purge_cases import purge_closed_cases
 from samverkan.models import (
     AssessmentOutcome,
@@ -15,7 +16,6 @@ from samverkan.models import (
     Case,
     CaseState,
     Channel,
-    Municipality,
     OrganisationType,
     PlanVersion,
     WheelArea,

@@ -27,9 +27,10 @@ AREA_SLUG = "barn-som-far-illa"
 
 @pytest.fixture
 def world(db, items, planned_case, clinician, make_clinician):  # noqa: F811
-    from checklists.models import MembershipRole, RegionEvent
+    from checklists.models import RegionEvent
     from checklists.selectors import current_year
     from checklists.services import assessment_start_year
+    from organisation.models import MembershipRole
 
     unit = UnitFactory(name="Vårdcentralen Teleborg")
     other_unit = UnitFactory(name="Vårdcentralen Ljungby")

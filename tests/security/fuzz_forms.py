@@ -67,7 +67,7 @@ def _wheel_ids():
 
 
 def _municipality_ids():
-    from samverkan.models import Municipality
+    from organisation.models import Municipality
 
     return list(Municipality.objects.values_list("pk", flat=True))
 

@@ -8,15 +8,8 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from checklists.models import (
-    Assessment,
-    EventAttendance,
-    ItemAssessment,
-    Membership,
-    MembershipRole,
-    StatusChange,
-    Unit,
-)
+from checklists.models import Assessment, EventAttendance, ItemAssessment, StatusChange
+from organisation.models import Membership, MembershipRole, Unit
 from samverkan.models import (
     AuditAction,
     Case,

@@ -43,7 +43,7 @@ UNIT = expect(
     region_strategist=OK,
     administrator=OK,
 )
-# The region's dashboard: checklists.view_region (Strateg) and superusers.
+# The region's dashboard: organisation.view_region (Strateg) and superusers.
 REGION = expect(FORBIDDEN, anonymous=LOGIN, region_strategist=OK, administrator=OK)
 # Only a familjeombud's own pages.
 FAMILJEOMBUD = expect(FORBIDDEN, anonymous=LOGIN, familjeombud=OK)

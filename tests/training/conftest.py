@@ -7,8 +7,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 
-from checklists.models import Membership, MembershipRole, Municipality, Unit, UnitKind
 from mandates.models import MandateArea
+from organisation.models import Membership, MembershipRole, Unit, UnitKind
 from training.services import session_plan
 
 FIXTURES = [
@@ -32,7 +32,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Enhet {n:03d}")
     kind = UnitKind.BVC
-    municipality = Municipality.LJUNGBY
+    municipality_id = "ljungby"
 
 
 def add_member(unit, username, role):

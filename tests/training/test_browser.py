@@ -18,9 +18,9 @@ PASSWORD = "ett-langt-losenord-123"
 
 @pytest.fixture
 def ombud_unit(content):  # noqa: F811
-    from checklists.models import Membership, Unit
+    from organisation.models import Membership, Unit
 
-    unit = Unit.objects.create(name="BVC Ljungby", kind="bvc", municipality="ljungby")
+    unit = Unit.objects.create(name="BVC Ljungby", kind="bvc", municipality_id="ljungby")
     user = User.objects.create_user("fia", "", PASSWORD)
     Membership.objects.create(unit=unit, user=user, role="familjeombud")
     return unit

@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from checklists.management.commands.seed_demo_units import DEV_UNITS
-from checklists.models import Unit
 from familjeombud.management.commands.dev_setup import DEMO_COMMANDS
+from organisation.models import Unit
 from training.management.commands.seed_demo_training import HELD_TITLE, NO_UNITS, PLANNED_TITLE
 from training.models import (
     Action,

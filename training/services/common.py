@@ -1,4 +1,4 @@
-"""Messages, limits and guards every training service shares."""
+"""Limits and guards every training service shares (messages: training/errors.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,30 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from checklists.models import Membership, MembershipRole, Unit
 from mandates.models import MandateArea
+from organisation.models import Membership, MembershipRole, Unit
 
+from ..errors import (  # noqa: F401 (the services' messages, read from here by views)
+    ACTION_INCOMPLETE,
+    ACTION_ITEM_UNKNOWN,
+    ACTION_TRANSITION_NOT_ALLOWED,
+    AREA_NOT_PUBLISHED,
+    DATE_OUT_OF_RANGE,
+    HELD_IN_FUTURE,
+    ITEM_NOT_IN_SESSION,
+    MINUTES_OUT_OF_RANGE,
+    NO_AREAS,
+    NOT_A_PLANNER,
+    NOT_IN_AREAS,
+    NOTHING_CHOSEN,
+    ONLY_PLANNED,
+    OWN_TITLE_REQUIRED,
+    PARTICIPANTS_OUT_OF_RANGE,
+    TEXT_TOO_LONG,
+    TOO_MANY_ITEMS,
+    TRANSITION_NOT_ALLOWED,
+    TrainingError,
+)
 from ..models import (
     ItemKind,
     SessionLogEntry,
@@ -18,38 +39,15 @@ from ..models import (
     TrainingSession,
 )
 
-NOT_A_PLANNER = "Bara verksamhetens chef och familjeombud kan planera och dokumentera tillfällen."
-NO_AREAS = "Välj minst ett mandatområde."
-AREA_NOT_PUBLISHED = "Välj mandatområden som finns i stödpaketet."
-NOT_IN_AREAS = "Välj bara material från tillfällets mandatområden."
-NOTHING_CHOSEN = "Välj minst en punkt att lägga till."
-OWN_TITLE_REQUIRED = "Skriv vad punkten handlar om."
-MINUTES_OUT_OF_RANGE = "Ange minuter som ett heltal mellan 1 och {max}."
-ONLY_PLANNED = "Det går bara att ändra planen för ett planerat tillfälle."
-TRANSITION_NOT_ALLOWED = "Ett tillfälle som är {from_status} kan inte bli {to_status}."
-PARTICIPANTS_OUT_OF_RANGE = "Ange antalet deltagare som ett heltal mellan 1 och {max}."
-HELD_IN_FUTURE = "Ett tillfälle kan dokumenteras som genomfört först den dag det hålls."
-ACTION_INCOMPLETE = "Fyll i vad, vem och klart senast för varje åtgärd."
-ACTION_ITEM_UNKNOWN = "Välj en checklistpunkt från tillfällets mandatområden."
-ACTION_TRANSITION_NOT_ALLOWED = "En åtgärd som är {from_status} kan inte bli {to_status}."
-TEXT_TOO_LONG = "Anteckningar får vara högst {max} tecken."
-ITEM_NOT_IN_SESSION = "Punkten finns inte i tillfället."
-DATE_OUT_OF_RANGE = "Välj ett datum mellan {first} och {last}."
-
 MAX_MINUTES = 480
 MAX_PARTICIPANTS = 999
 MAX_NOTES = 4000
 # An agenda longer than this is no workplace meeting; the bound keeps one planner from
 # growing a session's page and PDF without end (issue 20).
 MAX_ITEMS = 40
-TOO_MANY_ITEMS = "Ett tillfälle kan ha högst {max} punkter. Ta bort någon punkt först."
 DEFAULT_MINUTES = {ItemKind.PRESENTATION: 20, ItemKind.QUESTION: 10}
 PLANNER_ROLES = (MembershipRole.CHEF, MembershipRole.FAMILJEOMBUD)
 FIRST_YEAR = 2020
-
-
-class TrainingError(Exception):
-    """A refused change; str(error) is the Swedish message shown to the user."""
 
 
 def _guard_room_for(session, adding: int) -> None:

@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from checklists.models import ChecklistItem
+from mandates.models import ChecklistItem
 
 from ..models import (
     ACTION_TRANSITIONS,
@@ -40,13 +40,11 @@ from .common import (
 
 
 def _transition(session: TrainingSession, to_status: str) -> str:
-    if to_status not in SESSION_TRANSITIONS[session.status]:
-        raise TrainingError(
-            TRANSITION_NOT_ALLOWED.format(
-                from_status=SessionStatus(session.status).label.lower(),
-                to_status=SessionStatus(to_status).label.lower(),
-            )
-        )
+    message = TRANSITION_NOT_ALLOWED.format(
+        from_status=SessionStatus(session.status).label.lower(),
+        to_status=SessionStatus(to_status).label.lower(),
+    )
+    SESSION_TRANSITIONS.check(session.status, to_status, TrainingError(message))
     return session.status
 
 
@@ -71,8 +69,7 @@ def session_record_outcome(
     """Marks a planned session held, or corrects the record of a held one. `notes` maps the
     session's reflection-question items to what the unit said; `actions` are added."""
     _guard_planner(by, session.unit)
-    if session.status != SessionStatus.HELD:
-        _transition(session, SessionStatus.HELD)
+    _transition(session, SessionStatus.HELD)
     if session.date > (today or timezone.localdate()):
         raise TrainingError(HELD_IN_FUTURE)
     if participants is None or not 1 <= participants <= MAX_PARTICIPANTS:
@@ -162,13 +159,11 @@ def session_reinstate(*, session: TrainingSession, by: AbstractBaseUser) -> Trai
 
 def _action_transition(action: Action, to_status: str, by) -> Action:
     _guard_planner(by, action.session.unit)
-    if to_status not in ACTION_TRANSITIONS[action.status]:
-        raise TrainingError(
-            ACTION_TRANSITION_NOT_ALLOWED.format(
-                from_status=ActionStatus(action.status).label.lower(),
-                to_status=ActionStatus(to_status).label.lower(),
-            )
-        )
+    message = ACTION_TRANSITION_NOT_ALLOWED.format(
+        from_status=ActionStatus(action.status).label.lower(),
+        to_status=ActionStatus(to_status).label.lower(),
+    )
+    ACTION_TRANSITIONS.check(action.status, to_status, TrainingError(message))
     from_status = action.status
     with transaction.atomic():
         action.status = to_status

@@ -10,8 +10,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
 
-from checklists.models import Unit
 from mandates.models import Film, MandateArea, Presentation, ReflectionQuestion
+from organisation.models import Unit
 
 from ..models import (
     ItemKind,

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from checklists.models import Membership, MembershipRole
 from core.pdf import render_pdf
+from organisation.models import Membership, MembershipRole
 
 from ..forms import MinutesForm, OwnItemForm, SessionForm
 from ..models import ItemKind, SessionStatus

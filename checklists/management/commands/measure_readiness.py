@@ -31,7 +31,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from checklists.models import Membership, MembershipRole, Unit, strateg_group
+from organisation.models import Membership, MembershipRole, Unit
+from organisation.roles import strateg_group
 
 PAGES = ["unit_list", "unit_detail", "dashboard", "dashboard_csv", "dashboard_xlsx"]
 

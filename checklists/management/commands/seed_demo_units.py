@@ -15,34 +15,30 @@ from django.utils import timezone
 from checklists.figures import figures_changed
 from checklists.models import (
     Assessment,
-    ChecklistItem,
     EventAttendance,
     EventKind,
     ItemAssessment,
     ItemStatus,
-    Membership,
-    MembershipRole,
-    Municipality,
     RegionEvent,
     StatusChange,
-    Unit,
-    UnitKind,
-    strateg_group,
 )
+from mandates.models import ChecklistItem
+from organisation.models import Membership, MembershipRole, Municipality, Unit, UnitKind
+from organisation.roles import strateg_group
 
 DEV_UNITS = [
-    ("Vårdcentralen Teleborg", UnitKind.VARDCENTRAL, Municipality.VAXJO),
-    ("BVC Centrum Växjö", UnitKind.BVC, Municipality.VAXJO),
-    ("Barn- och ungdomspsykiatrin Växjö", UnitKind.BUP, Municipality.VAXJO),
-    ("Akutmottagningen Växjö", UnitKind.AKUTMOTTAGNING, Municipality.VAXJO),
-    ("Vuxenpsykiatrin Ljungby", UnitKind.VUXENPSYKIATRI, Municipality.LJUNGBY),
-    ("Folktandvården Ljungby", UnitKind.TANDVARD, Municipality.LJUNGBY),
-    ("Vårdcentralen Alvesta", UnitKind.VARDCENTRAL, Municipality.ALVESTA),
-    ("Vårdcentralen Lessebo", UnitKind.VARDCENTRAL, Municipality.LESSEBO),
-    ("BVC Markaryd", UnitKind.BVC, Municipality.MARKARYD),
-    ("Folktandvården Tingsryd", UnitKind.TANDVARD, Municipality.TINGSRYD),
-    ("Vårdcentralen Åseda", UnitKind.VARDCENTRAL, Municipality.UPPVIDINGE),
-    ("Habiliteringen Älmhult", UnitKind.HABILITERING, Municipality.ALMHULT),
+    ("Vårdcentralen Teleborg", UnitKind.VARDCENTRAL, "vaxjo"),
+    ("BVC Centrum Växjö", UnitKind.BVC, "vaxjo"),
+    ("Barn- och ungdomspsykiatrin Växjö", UnitKind.BUP, "vaxjo"),
+    ("Akutmottagningen Växjö", UnitKind.AKUTMOTTAGNING, "vaxjo"),
+    ("Vuxenpsykiatrin Ljungby", UnitKind.VUXENPSYKIATRI, "ljungby"),
+    ("Folktandvården Ljungby", UnitKind.TANDVARD, "ljungby"),
+    ("Vårdcentralen Alvesta", UnitKind.VARDCENTRAL, "alvesta"),
+    ("Vårdcentralen Lessebo", UnitKind.VARDCENTRAL, "lessebo"),
+    ("BVC Markaryd", UnitKind.BVC, "markaryd"),
+    ("Folktandvården Tingsryd", UnitKind.TANDVARD, "tingsryd"),
+    ("Vårdcentralen Åseda", UnitKind.VARDCENTRAL, "uppvidinge"),
+    ("Habiliteringen Älmhult", UnitKind.HABILITERING, "almhult"),
 ]
 DEV_USERS = [
     # username, first, last, unit index, role
@@ -107,7 +103,7 @@ class Command(BaseCommand):
         unit_objs = []
         for name, kind, municipality in DEV_UNITS:
             unit, _ = Unit.objects.get_or_create(
-                name=name, defaults={"kind": kind, "municipality": municipality}
+                name=name, defaults={"kind": kind, "municipality_id": municipality}
             )
             unit_objs.append(unit)
         password = secrets.token_urlsafe(9)
@@ -184,12 +180,13 @@ class Command(BaseCommand):
     def seed_many(self, rng: random.Random, count: int, years: int) -> None:
         User = get_user_model()
         start = Unit.objects.count()
-        kinds, municipalities = list(UnitKind), list(Municipality)
+        kinds = list(UnitKind)
+        municipalities = list(Municipality.objects.values_list("code", flat=True))
         units = Unit.objects.bulk_create(
             Unit(
                 name=f"{rng.choice(kinds).label} {rng.choice(SITES)} {start + i + 1}",
                 kind=rng.choice(kinds),
-                municipality=rng.choice(municipalities),
+                municipality_id=rng.choice(municipalities),
             )
             for i in range(count)
         )

@@ -9,7 +9,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from samverkan.models import AuditAction, Case, Municipality
+from organisation.models import Municipality
+from samverkan.models import AuditAction, Case
 from samverkan.services.audit import audit
 
 DEMO_USERNAME = "demo.kliniker"

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from checklists.management.commands.seed_demo_units import DEV_UNITS
-from checklists.models import ChecklistItem, Membership, Unit
-from mandates.models import Film, MandateArea, Presentation, ReflectionQuestion
+from mandates.models import ChecklistItem, Film, MandateArea, Presentation, ReflectionQuestion
+from organisation.models import Membership, Unit
 from training.models import ItemKind, TrainingSession
 from training.services import (
     PLANNER_ROLES,

@@ -1,11 +1,18 @@
-"""Role groups (Strateg, Kliniker) that the apps define in code.
+"""The role groups. Each app that grants a role's permissions connects its group here.
 
 Their data migrations create them once; `ensure_group_on_migrate` creates them again after every
 `migrate` or `flush` if someone deleted one, just as Django does for permissions, so an
 administrator only ever adds users to a role and a flushed database is never left without roles.
+Roles inside a unit (chef, familjeombud, medarbetare) are `MembershipRole`, not groups.
 """
 
 from django.db.models.signals import post_migrate
+
+# The region: reads every unit's readiness (permission organisation.view_region).
+STRATEG = "Strateg"
+REGION_CODENAMES = ["view_region"]
+# Clinicians working with samverkan cases; samverkan grants the permissions.
+KLINIKER = "Kliniker"
 
 
 def ensure_group_on_migrate(app_config, *, name: str, codenames: list[str]) -> None:
@@ -23,3 +30,22 @@ def ensure_group_on_migrate(app_config, *, name: str, codenames: list[str]) -> N
         group.permissions.add(*permissions)
 
     post_migrate.connect(ensure, sender=app_config, weak=False, dispatch_uid=f"role-{name}")
+
+
+def strateg_group():
+    """The region role's group, recreated where a flushed database lost it, so demo data and
+    tests never depend on the post_migrate order."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Unit
+
+    group, _ = Group.objects.get_or_create(name=STRATEG)
+    content_type = ContentType.objects.get_for_model(Unit)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="view_region",
+        defaults={"name": "Kan se alla verksamheters beredskap (region)"},
+    )
+    group.permissions.add(permission)
+    return group

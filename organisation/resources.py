@@ -4,12 +4,22 @@ from django.contrib.auth import get_user_model
 from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget
 
-from mandates.models import MandateArea
+from .models import Membership, Municipality, Unit
 
-from .models import ChecklistItem, Membership, Unit
+
+class MunicipalityResource(resources.ModelResource):
+    class Meta:
+        model = Municipality
+        fields = ("id", "code", "name", "switchboard")
 
 
 class UnitResource(resources.ModelResource):
+    municipality = fields.Field(
+        attribute="municipality",
+        column_name="municipality",
+        widget=ForeignKeyWidget(Municipality, "code"),
+    )
+
     class Meta:
         model = Unit
         fields = ("id", "name", "kind", "municipality")
@@ -28,13 +38,3 @@ class MembershipResource(resources.ModelResource):
         model = Membership
         fields = ("id", "unit", "user", "role", "days_per_month", "started_on")
         import_id_fields = ("unit", "user")
-
-
-class ChecklistItemResource(resources.ModelResource):
-    area = fields.Field(
-        attribute="area", column_name="area", widget=ForeignKeyWidget(MandateArea, "slug")
-    )
-
-    class Meta:
-        model = ChecklistItem
-        fields = ("id", "area", "order", "text", "published", "reviewed_on")

@@ -1,4 +1,6 @@
-"""Units (verksamheter) and who belongs to them; every readiness view starts from here."""
+"""Who belongs where: municipalities, units (verksamheter) and their members.
+
+Every other app starts from here; this app imports none of them."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -7,7 +9,37 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-REGION_PERMISSION = "checklists.view_region"
+REGION_PERMISSION = "organisation.view_region"
+
+
+def _is_active(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+class MunicipalityManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Municipality(models.Model):
+    """A municipality: where a unit is, and whose switchboard the routine calls."""
+
+    code = models.SlugField(_("kod"), max_length=16, unique=True)
+    name = models.CharField(_("kommun"), max_length=100, unique=True)
+    switchboard = models.CharField(_("växelnummer"), max_length=40)
+
+    objects = MunicipalityManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kommun")
+        verbose_name_plural = _("kommuner")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
 
 
 class UnitKind(models.TextChoices):
@@ -23,39 +55,38 @@ class UnitKind(models.TextChoices):
     ANNAN = "annan", _("Annan")
 
 
-class Municipality(models.TextChoices):
-    ALVESTA = "alvesta", "Alvesta"
-    LESSEBO = "lessebo", "Lessebo"
-    LJUNGBY = "ljungby", "Ljungby"
-    MARKARYD = "markaryd", "Markaryd"
-    TINGSRYD = "tingsryd", "Tingsryd"
-    UPPVIDINGE = "uppvidinge", "Uppvidinge"
-    VAXJO = "vaxjo", "Växjö"
-    ALMHULT = "almhult", "Älmhult"
-
-
 class UnitQuerySet(models.QuerySet):
+    def of_member(self, user):
+        """The units `user` is a member of, in any role."""
+        if not _is_active(user):
+            return self.none()
+        return self.filter(pk__in=Membership.objects.of(user).values("unit_id"))
+
     def visible_to(self, user):
         """Members see their own units; the region (strateg) and superusers see every unit."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        if user.is_superuser or user.has_perm(REGION_PERMISSION):
+        if _is_active(user) and (user.is_superuser or user.has_perm(REGION_PERMISSION)):
             return self.all()
-        return self.filter(pk__in=Membership.objects.filter(user=user).values("unit_id"))
+        return self.of_member(user)
 
     def editable_by(self, user):
-        """Only members change a unit's assessment; region read access is read-only."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        if user.is_superuser:
+        """Only members change a unit's records; region read access is read-only."""
+        if _is_active(user) and user.is_superuser:
             return self.all()
-        return self.filter(pk__in=Membership.objects.filter(user=user).values("unit_id"))
+        return self.of_member(user)
 
 
 class Unit(models.Model):
     name = models.CharField(_("namn"), max_length=200)
     kind = models.CharField(_("typ"), max_length=32, choices=UnitKind.choices)
-    municipality = models.CharField(_("kommun"), max_length=16, choices=Municipality.choices)
+    # The column keeps the municipality's code, as it did before municipalities were rows.
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        to_field="code",
+        db_column="municipality",
+        related_name="units",
+        verbose_name=_("kommun"),
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="Membership",
@@ -84,6 +115,22 @@ class MembershipRole(models.TextChoices):
     MEDARBETARE = "medarbetare", _("Medarbetare")
 
 
+class MembershipQuerySet(models.QuerySet):
+    def of(self, user):
+        if not _is_active(user):
+            return self.none()
+        return self.filter(user=user)
+
+    def in_unit(self, unit):
+        return self.filter(unit=unit)
+
+    def with_role(self, *roles: str):
+        return self.filter(role__in=roles)
+
+    def familjeombud(self):
+        return self.with_role(MembershipRole.FAMILJEOMBUD)
+
+
 class Membership(models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("verksamhet")
@@ -109,11 +156,14 @@ class Membership(models.Model):
         _("i rollen sedan"), default=timezone.localdate, help_text=_("Första året räknas härifrån.")
     )
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         ordering = ["unit__name", "user__username"]
         verbose_name = _("medlemskap")
         verbose_name_plural = _("medlemskap")
         constraints = [
+            # The name it had in checklists: the constraint moved with the table.
             models.UniqueConstraint(fields=["unit", "user"], name="checklists_membership_unique")
         ]
 
@@ -121,21 +171,6 @@ class Membership(models.Model):
         return f"{self.user} – {self.unit} ({self.get_role_display()})"
 
 
-STRATEG_GROUP = "Strateg"
-
-
-def strateg_group():
-    """The region role's group. Migration 0003 creates it; this recreates it where a flushed
-    database (transactional tests, a reset) lost it, so demo data and tests never depend on it."""
-    from django.contrib.auth.models import Group, Permission
-    from django.contrib.contenttypes.models import ContentType
-
-    group, _ = Group.objects.get_or_create(name=STRATEG_GROUP)
-    content_type = ContentType.objects.get_for_model(Unit)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename="view_region",
-        defaults={"name": "Kan se alla verksamheters beredskap (region)"},
-    )
-    group.permissions.add(permission)
-    return group
+def is_familjeombud(user) -> bool:
+    """Familjeombud of at least one unit."""
+    return Membership.objects.of(user).familjeombud().exists()

@@ -1,9 +1,11 @@
-"""The checklist lines themselves, one per line of the support package."""
+"""The readiness checklist's lines: package content, one per line of the support package.
+A unit's answers to them are readiness (checklists), which refers to these rows."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mandates.models import MandateArea, PublishedQuerySet
+from .area import MandateArea
+from .base import PublishedQuerySet
 
 
 class ChecklistItem(models.Model):
