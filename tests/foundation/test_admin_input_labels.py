@@ -95,7 +95,7 @@ EDITABLE = registered(lambda model_admin: model_admin.list_editable)
 
 
 def test_the_project_has_admins_with_tabular_inlines_and_list_editable_to_check():
-    assert {"checklists.Unit", "mandates.MandateArea", "training.TrainingSession"} <= set(
+    assert {"organisation.Unit", "mandates.MandateArea", "training.TrainingSession"} <= set(
         ids(TABULAR)
     )
     assert "mandates.Film" in ids(EDITABLE)
