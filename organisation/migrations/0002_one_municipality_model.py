@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="municipality",
             name="code",
-            field=models.SlugField(max_length=16, null=True, verbose_name="kod"),
+            field=models.SlugField(db_index=False, max_length=16, null=True, verbose_name="kod"),
         ),
         migrations.RunPython(give_codes, migrations.RunPython.noop),
         migrations.AlterField(

@@ -109,12 +109,9 @@ AREA_ITEM_FACTORIES = [
 
 def fill_area(area, times: int) -> None:
     """`times` items of every kind, some films in a group, plus checklist items."""
-    from django.apps import apps
-
-    checklist_item = apps.get_model("checklists", "ChecklistItem")
     for factory_class in AREA_ITEM_FACTORIES:
         factory_class.create_batch(times, area=area)
     group = models.FilmGroup.objects.filter(area=area).first()
     FilmFactory.create_batch(times, area=area, group=group, duration_text="2-3 minuter")
     for n in range(times):
-        checklist_item.objects.create(area=area, order=n, text=f"Punkt {n}")
+        models.ChecklistItem.objects.create(area=area, order=n, text=f"Punkt {n}")
