@@ -319,8 +319,8 @@ def data_counts() -> dict[str, int]:
     from django.apps import apps
 
     wanted = [
-        "checklists.Unit",
-        "checklists.Membership",
+        "organisation.Unit",
+        "organisation.Membership",
         "checklists.Assessment",
         "checklists.AssessmentEntry",
         "samverkan.Case",
