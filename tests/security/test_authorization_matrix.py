@@ -211,9 +211,7 @@ ROWS += [
 # change, export view: tests/security/test_admin_import_export.py), everyone else not staff is
 # sent to the admin's login. process_import takes only a POST.
 IMPORT_EXPORT_MODELS = [
-    "checklists_checklistitem",
-    "checklists_membership",
-    "checklists_unit",
+    "mandates_checklistitem",
     "mandates_contact",
     "mandates_employerresource",
     "mandates_film",
@@ -226,9 +224,11 @@ IMPORT_EXPORT_MODELS = [
     "mandates_reflectionquestion",
     "mandates_roleitem",
     "mandates_webcourse",
+    "organisation_membership",
+    "organisation_municipality",
+    "organisation_unit",
     "samverkan_bvcunit",
     "samverkan_municipalcontact",
-    "samverkan_municipality",
     "samverkan_organisationtype",
     "samverkan_routinedocument",
     "samverkan_wheelarea",
