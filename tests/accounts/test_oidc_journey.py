@@ -49,7 +49,7 @@ def assert_refused(page, reason: str):
 
 @pytest.fixture
 def unit(transactional_db):
-    unit = Unit.objects.create(name="BVC Teleborg", kind="bvc", municipality="vaxjo")
+    unit = Unit.objects.create(name="BVC Teleborg", kind="bvc", municipality_id="vaxjo")
     UnitClaim.objects.create(value="SE2321000065-E100", unit=unit, role=MembershipRole.FAMILJEOMBUD)
     return unit
 

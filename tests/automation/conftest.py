@@ -210,7 +210,7 @@ def world(db, django_user_model):
         due_on=NOW.date() - datetime.timedelta(days=1),
     )
     unit = Unit.objects.create(
-        name="Vårdcentralen Lönnen", kind="vardcentral", municipality="vaxjo"
+        name="Vårdcentralen Lönnen", kind="vardcentral", municipality_id="vaxjo"
     )
     for username, role in (
         ("ombudet", MembershipRole.FAMILJEOMBUD),
