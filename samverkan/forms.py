@@ -320,6 +320,8 @@ class PlanForm(forms.Form):
     participants = forms.CharField(
         label=_("Deltagare (namn och verksamhet)"), widget=forms.Textarea(attrs={"rows": 3})
     )
+    # The version the form was opened from: the optimistic check in case_save_plan.
+    based_on = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
 
 
 class PlanItemForm(forms.Form):

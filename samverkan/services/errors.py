@@ -60,3 +60,11 @@ BREAK_GLASS_NOT_FOUND = "Det finns inget ärende med det id:t."
 BREAK_GLASS_NOT_ALLOWED = "Du har inte behörighet till nödåtkomst."
 FOLLOW_UP_NO_PLAN = "Spara Barnets plan innan fortsatt samordning registreras."
 ALREADY_PROTECTED = "Ärendet är redan markerat med skyddade personuppgifter."
+PLAN_STALE = (
+    "Barnets plan har ändrats sedan du öppnade den: version {number} är sparad av någon "
+    "annan. Din text finns kvar nedan. Läs den nya versionen och spara igen om din ska gälla."
+)
+PLAN_DEADLINE_PAST = (
+    "”Klart senast” för en ny eller ändrad insats har redan varit: ange i dag eller ett "
+    "senare datum."
+)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from samverkan.models import (
     AuditAction,
@@ -22,6 +23,14 @@ from . import errors
 from .audit import audit
 from .cases import ensure_transition
 from .errors import CaseError
+
+
+class PlanStale(CaseError):
+    """The plan has a newer version than the one the form was opened from."""
+
+    def __init__(self, number: int):
+        super().__init__(errors.PLAN_STALE.format(number=number))
+        self.number = number
 
 
 @dataclass(frozen=True)
@@ -42,7 +51,11 @@ def case_save_plan(
     child_view: str,
     guardians_view: str,
     participants: str,
+    based_on: int | None = None,
 ) -> PlanVersion:
+    """`based_on` is the number of the version the form was opened from (0: no plan yet).
+    A save based on an older version than the current one is refused, so that one
+    colleague's save never silently replaces another's."""
     require_step(case, actor, "plan_edit")
     if not items:
         raise CaseError(errors.PLAN_NO_ITEMS)
@@ -54,6 +67,9 @@ def case_save_plan(
     with transaction.atomic():
         Case.objects.select_for_update().filter(pk=case.pk).first()
         last = case.plan_versions.aggregate(n=Max("number"))["n"] or 0
+        if based_on is not None and based_on != last:
+            raise PlanStale(last)
+        _refuse_new_past_deadlines(case, items, last)
         case.plan_versions.update(is_current=False)
         version = PlanVersion.objects.create(
             case=case,
@@ -84,6 +100,31 @@ def case_save_plan(
             detail=f"Barnets plan sparad som version {version.number}.",
         )
     return version
+
+
+def _item_key(area_id, need, action, organisation_id, person, due_on) -> tuple:
+    return (area_id, need.strip(), action.strip(), organisation_id, person.strip(), due_on)
+
+
+def _refuse_new_past_deadlines(case: Case, items: list[PlanItemData], last: int) -> None:
+    """A deadline in the past is refused unless the action is carried over unchanged from the
+    current version (an overdue action stays in the plan until it is done or changed)."""
+    today = timezone.localdate()
+    past = [i for i in items if i.due_on < today]
+    if not past:
+        return
+    kept = {
+        _item_key(*row)
+        for row in PlanItem.objects.filter(version__case=case, version__number=last).values_list(
+            "area_id", "need", "action", "organisation_id", "person", "due_on"
+        )
+    }
+    for i in past:
+        if (
+            _item_key(i.area.pk, i.need, i.action, i.organisation.pk, i.person, i.due_on)
+            not in kept
+        ):
+            raise CaseError(errors.PLAN_DEADLINE_PAST)
 
 
 def current_plan(case: Case) -> PlanVersion | None:

@@ -14,7 +14,13 @@ from samverkan.models import MunicipalContact, OrganisationType, RoutineStep
 from samverkan.services import cases as case_services
 from samverkan.services import meetings as meeting_services
 from samverkan.services.errors import CaseError
-from samverkan.services.plan import PlanItemData, case_save_plan, current_plan, default_coordinator
+from samverkan.services.plan import (
+    PlanItemData,
+    PlanStale,
+    case_save_plan,
+    current_plan,
+    default_coordinator,
+)
 
 from .base import CaseStepView
 
@@ -221,8 +227,9 @@ class PlanEditView(CaseStepView):
     def get_initial(self):
         plan = self.current_plan
         if plan is None:
-            return {}
-        return {k: getattr(plan, k) for k in ("child_view", "guardians_view", "participants")}
+            return {"based_on": 0}
+        fields = ("child_view", "guardians_view", "participants")
+        return {**{k: getattr(plan, k) for k in fields}, "based_on": plan.number}
 
     def get_formset(self):
         plan = self.current_plan
@@ -266,6 +273,17 @@ class PlanEditView(CaseStepView):
             case_save_plan(
                 case=self.case, actor=self.request.user, items=items, **form.cleaned_data
             )
+        except PlanStale as error:
+            # What they typed stays; the next save, made after reading the newer version,
+            # is based on it.
+            messages.error(self.request, str(error))
+            data = self.request.POST.copy()
+            data["based_on"] = str(error.number)
+            form = forms.PlanForm(data)
+            form.is_valid()
+            context = self.get_context_data(form=form, formset=formset)
+            context["newer_version"] = current_plan(self.case)
+            return self.render_to_response(context)
         except CaseError as error:
             messages.error(self.request, str(error))
             return self.render_to_response(self.get_context_data(form=form, formset=formset))
