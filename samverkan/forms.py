@@ -386,3 +386,9 @@ class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         label=_("Skäl till nödåtkomst"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class WithdrawInvitationForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Skäl till att inbjudan dras tillbaka"), widget=forms.Textarea(attrs={"rows": 2})
+    )

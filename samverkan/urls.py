@@ -27,6 +27,11 @@ urlpatterns = [
         views.InvitationPdfView.as_view(),
         name="invitation_pdf",
     ),
+    path(
+        case + "inbjudan/<uuid:invitation_id>/dra-tillbaka/",
+        views.WithdrawInvitationView.as_view(),
+        name="invitation_withdraw",
+    ),
     path(case + "kontakt/", views.ContactView.as_view(), name="contact"),
     path(case + "motet/", views.MeetingHeldView.as_view(), name="meeting_held"),
     path(case + "plan/", views.PlanEditView.as_view(), name="plan_edit"),

@@ -53,6 +53,9 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # A withdrawn invitation stays on record; the organisation may then be invited again.
+    withdrawn_at = models.DateTimeField(_("tillbakadragen"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("skäl"), blank=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -61,6 +64,10 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"Inbjudan till {self.organisation_id}"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class ContactBeforeMeeting(models.Model):

@@ -68,3 +68,16 @@ PLAN_DEADLINE_PAST = (
     "”Klart senast” för en ny eller ändrad insats har redan varit: ange i dag eller ett "
     "senare datum."
 )
+MEETING_NOT_YET = (
+    "Mötet är bokat till {date} och kan registreras som hållet först den dagen. "
+    "Hölls det ett annat datum: boka om mötet först."
+)
+CONTACT_WITHOUT_CONSENT = (
+    "{organisation} kan inte kontaktas om barnet före mötet: samtycke till den verksamheten saknas."
+)
+INVITE_DUPLICATE = (
+    "{organisation} är redan inbjuden till det här mötet. Dra tillbaka den inbjudan först om "
+    "en ny ska skickas."
+)
+INVITATION_ALREADY_WITHDRAWN = "Inbjudan är redan tillbakadragen."
+INVITATION_WITHDRAW_REASON = "Ange varför inbjudan dras tillbaka."

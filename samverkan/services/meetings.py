@@ -106,6 +106,9 @@ def case_invite(
         raise CaseError(errors.INVITE_NO_MEETING)
     ensure_transition(case, CaseState.INVITED)
     with transaction.atomic():
+        Case.objects.select_for_update().filter(pk=case.pk).first()
+        if meeting.invitations.filter(organisation=organisation, withdrawn_at=None).exists():
+            raise CaseError(errors.INVITE_DUPLICATE.format(organisation=organisation.name))
         invitation = Invitation.objects.create(
             case=case,
             meeting=meeting,
@@ -136,6 +139,8 @@ def case_record_contact(
     no_support_agreed: bool,
 ) -> ContactBeforeMeeting:
     require_step(case, actor, "contact")
+    if organisation.pk not in consented_organisation_ids(case):
+        raise CaseError(errors.CONTACT_WITHOUT_CONSENT.format(organisation=organisation.name))
     if not (shared_was_proportionate and no_support_agreed):
         raise CaseError(errors.CONTACT_RULE)
     with transaction.atomic():
@@ -165,6 +170,9 @@ def case_record_meeting(*, case: Case, actor: AbstractBaseUser, guide_confirmed:
     meeting = next_meeting(case)
     if meeting is None:
         raise CaseError(errors.INVITE_NO_MEETING)
+    booked_for = timezone.localdate(meeting.starts_at)
+    if booked_for > timezone.localdate():
+        raise CaseError(errors.MEETING_NOT_YET.format(date=booked_for.isoformat()))
     with transaction.atomic():
         meeting.held = True
         meeting.save(update_fields=["held"])
@@ -208,3 +216,30 @@ def case_record_follow_up(
             detail=f"Fortsatt samordning: {coordinator.name}.",
         )
     return meeting
+
+
+def case_withdraw_invitation(
+    *, case: Case, actor: AbstractBaseUser, invitation: Invitation, reason: str
+) -> Invitation:
+    """The invitation stays on record, marked withdrawn; the organisation may be invited again."""
+    if case.is_closed:
+        raise CaseError(errors.CASE_CLOSED)
+    if not reason.strip():
+        raise CaseError(errors.INVITATION_WITHDRAW_REASON)
+    with transaction.atomic():
+        Case.objects.select_for_update().filter(pk=case.pk).first()
+        invitation = Invitation.objects.select_related("organisation").get(
+            pk=invitation.pk, case=case
+        )
+        if invitation.is_withdrawn:
+            raise CaseError(errors.INVITATION_ALREADY_WITHDRAWN)
+        invitation.withdrawn_at = timezone.now()
+        invitation.withdrawn_reason = reason.strip()
+        invitation.save(update_fields=["withdrawn_at", "withdrawn_reason"])
+        audit(
+            who=actor,
+            case=case,
+            action=AuditAction.CHANGED,
+            detail=f"Inbjudan till {invitation.organisation.name} tillbakadragen.",
+        )
+    return invitation

@@ -26,6 +26,7 @@ from .workflow import (
     MeetingBookView,
     MeetingHeldView,
     PlanEditView,
+    WithdrawInvitationView,
     YouthView,
 )
 
@@ -53,5 +54,6 @@ __all__ = [
     "PlanPdfView",
     "PlanVersionView",
     "ProtectView",
+    "WithdrawInvitationView",
     "YouthView",
 ]

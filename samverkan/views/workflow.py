@@ -313,3 +313,29 @@ class FollowUpView(CaseStepView):
             link=d["link"],
             parties_next_time=d["parties_next_time"],
         )
+
+
+class WithdrawInvitationView(CaseStepView):
+    form_class = forms.WithdrawInvitationForm
+    title = _("Dra tillbaka inbjudan")
+    success_message = _("Inbjudan är tillbakadragen. Meddela mottagaren att mötet inte gäller dem.")
+
+    def get_invitation(self):
+        from django.shortcuts import get_object_or_404
+
+        return get_object_or_404(
+            self.case.invitations.select_related("organisation"), pk=self.kwargs["invitation_id"]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["invitation"] = self.get_invitation()
+        return context
+
+    def perform(self, form):
+        meeting_services.case_withdraw_invitation(
+            case=self.case,
+            actor=self.request.user,
+            invitation=self.get_invitation(),
+            reason=form.cleaned_data["reason"],
+        )

@@ -111,6 +111,8 @@ def invited_case(consented_case, clinician, org):
 @pytest.fixture
 def planned_case(invited_case, clinician, org):
     case = invited_case
+    # The meeting day has come: a meeting is held on or after its date.
+    case.meetings.update(starts_at=timezone.now())
     ms.case_record_meeting(case=case, actor=clinician, guide_confirmed=True)
     area = case.areas.order_by("order").first()
     case_save_plan(

@@ -59,11 +59,15 @@ def test_case_page_queries_are_pinned_and_do_not_grow_with_data(
             shared_was_proportionate=True,
             no_support_agreed=True,
         )
-        ms.case_invite(
+        invitation = ms.case_invite(
             case=invited_case,
             actor=clinician,
             organisation=org("Socialtjänsten"),
             recipient=f"r{i}",
+        )
+        # An organisation is invited once per meeting unless the invitation is withdrawn.
+        ms.case_withdraw_invitation(
+            case=invited_case, actor=clinician, invitation=invitation, reason="Fel mottagare"
         )
     with django_assert_num_queries(CASE_PAGE_QUERIES):
         html = client.get(url).content.decode()

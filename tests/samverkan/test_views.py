@@ -172,6 +172,7 @@ def test_a_clinician_walks_a_case_end_to_end_through_the_pages(client, clinician
         reverse("samverkan:invite", kwargs=pk),
         {"organisation": org("Skola").pk, "recipient": "Rektor"},
     )
+    case.meetings.update(starts_at=timezone.now())  # the meeting day has come
     client.post(
         reverse("samverkan:meeting_held", kwargs=pk),
         {

@@ -275,6 +275,11 @@ FORMS = {
             "recipient_address": text(),
         },
     ),
+    "samverkan:invitation_withdraw": Form(
+        "case_owner",
+        kwargs_from(lambda w: [{"pk": w.case.pk, "invitation_id": w.case.invitations.first().pk}]),
+        lambda w: {"reason": text()},
+    ),
     "samverkan:contact": Form(
         "case_owner",
         kwargs_from(_case),

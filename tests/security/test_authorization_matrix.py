@@ -137,6 +137,11 @@ ROWS = [
         CASE,
         lambda w: {**case(w), "invitation_id": w.invitation.pk},
     ),
+    Row(
+        "samverkan:invitation_withdraw",
+        CASE,
+        lambda w: {**case(w), "invitation_id": w.invitation.pk},
+    ),
     Row("samverkan:contact", CASE, case),
     Row("samverkan:meeting_held", CASE, case),
     Row("samverkan:plan_edit", CASE, case),
