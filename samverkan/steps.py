@@ -56,6 +56,21 @@ def _not_yet_protected(case: Case, user) -> str:
     return errors.ALREADY_PROTECTED if case.protected_identity else ""
 
 
+def _meeting_day_has_come(case: Case, user) -> str:
+    """A meeting is held on or after its date; held earlier, it is rebooked first."""
+    from django.utils import timezone
+
+    from samverkan.services.meetings import next_meeting
+
+    meeting = next_meeting(case)
+    if meeting is None:
+        return errors.INVITE_NO_MEETING
+    booked_for = timezone.localdate(meeting.starts_at)
+    if booked_for > timezone.localdate():
+        return errors.MEETING_NOT_YET.format(date=booked_for.isoformat())
+    return ""
+
+
 def _plan_saved(case: Case, user) -> str:
     return "" if _has_plan(case) else errors.FOLLOW_UP_NO_PLAN
 
@@ -151,6 +166,7 @@ STEPS: tuple[Step, ...] = (
         _("Mötesguide: registrera mötet"),
         "meeting_held",
         primary=True,
+        condition=_meeting_day_has_come,
     ),
     Step(
         "plan_edit",

@@ -167,12 +167,7 @@ def case_record_meeting(*, case: Case, actor: AbstractBaseUser, guide_confirmed:
     if not guide_confirmed:
         raise CaseError(errors.MEETING_GUIDE)
     ensure_transition(case, CaseState.MEETING_HELD)
-    meeting = next_meeting(case)
-    if meeting is None:
-        raise CaseError(errors.INVITE_NO_MEETING)
-    booked_for = timezone.localdate(meeting.starts_at)
-    if booked_for > timezone.localdate():
-        raise CaseError(errors.MEETING_NOT_YET.format(date=booked_for.isoformat()))
+    meeting = next_meeting(case)  # require_step refused a case without one, or before its day
     with transaction.atomic():
         meeting.held = True
         meeting.save(update_fields=["held"])

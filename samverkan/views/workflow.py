@@ -12,6 +12,7 @@ from organisation.models import Municipality
 from samverkan import forms
 from samverkan.models import MunicipalContact, OrganisationType, RoutineStep
 from samverkan.services import cases as case_services
+from samverkan.services import errors
 from samverkan.services import meetings as meeting_services
 from samverkan.services.errors import CaseError
 from samverkan.services.plan import (
@@ -319,6 +320,10 @@ class WithdrawInvitationView(CaseStepView):
     form_class = forms.WithdrawInvitationForm
     title = _("Dra tillbaka inbjudan")
     success_message = _("Inbjudan är tillbakadragen. Meddela mottagaren att mötet inte gäller dem.")
+
+    def refusal(self) -> str:
+        # Not a step of the case's table: an invitation can be withdrawn while the case is open.
+        return errors.CASE_CLOSED if self.case.is_closed else ""
 
     def get_invitation(self):
         from django.shortcuts import get_object_or_404

@@ -29,9 +29,12 @@ def messages_of(response):
 def test_a_meeting_cannot_be_registered_as_held_before_its_date(client, invited_case, clinician):
     client.force_login(clinician)
     meeting = invited_case.meetings.get()
-    response = client.post(reverse("samverkan:meeting_held", kwargs={"pk": invited_case.pk}), GUIDE)
+    url = reverse("samverkan:meeting_held", kwargs={"pk": invited_case.pk})
+    response = client.post(url, GUIDE, follow=True)
     day = timezone.localdate(meeting.starts_at).isoformat()
     assert messages_of(response) == [errors.MEETING_NOT_YET.format(date=day)]
+    page = client.get(reverse("samverkan:case_detail", kwargs={"pk": invited_case.pk}))
+    assert url not in page.content.decode()  # the case page does not offer it either
     invited_case.refresh_from_db()
     meeting.refresh_from_db()
     assert invited_case.state == CaseState.INVITED and not meeting.held

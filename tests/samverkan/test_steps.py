@@ -168,6 +168,7 @@ def build(name, request, clinician, org):
         return fixture("invited_case")
     if name == "meeting_held":
         case = fixture("invited_case")
+        case.meetings.update(starts_at=timezone.now())  # the meeting day has come
         return ms.case_record_meeting(case=case, actor=clinician, guide_confirmed=True)
     if name in ("plan", "plan_protected"):
         case = fixture("planned_case")
@@ -179,6 +180,7 @@ def build(name, request, clinician, org):
     if name == "invited_after_follow_up":
         case = fixture("followed_up_case")
         ms.case_invite(case=case, actor=clinician, organisation=org("Skola"), recipient="Rektor")
+        case.meetings.filter(held=False).update(starts_at=timezone.now())
         return case
     if name == "closed":
         case = fixture("planned_case")
