@@ -19,11 +19,13 @@ from .identity import (
 from .models import (
     AgeGroup,
     ConsentMethod,
+    Custody,
     Meeting,
     MeetingMode,
     OrganisationType,
     WheelArea,
 )
+from .services.errors import INVITE_NOT_CONSENTED
 
 YES_NO = [("", _("Ej besvarad")), ("ja", _("Ja")), ("nej", _("Nej"))]
 # The meeting's columns' lengths; PostgreSQL refuses longer values with a server error.
@@ -178,6 +180,12 @@ class AssessmentForm(forms.Form):
     together = _yes_no(_question(4, "need_together"))
 
 
+class CustodyForm(forms.Form):
+    custody = forms.ChoiceField(
+        label=_("Vem har vårdnaden om barnet?"), choices=Custody.choices, widget=forms.RadioSelect
+    )
+
+
 class GuardianForm(forms.Form):
     name = forms.CharField(label=_("Vårdnadshavarens namn"), max_length=200)
     is_patient = forms.BooleanField(label=_("Vårdnadshavaren är patient hos oss"), required=False)
@@ -264,7 +272,9 @@ class MeetingBookingForm(forms.Form):
 
 class InvitationForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("Verksamhet"), queryset=OrganisationType.objects.all()
+        label=_("Verksamhet"),
+        queryset=OrganisationType.objects.all(),
+        error_messages={"invalid_choice": INVITE_NOT_CONSENTED},
     )
     recipient = forms.CharField(label=_("Mottagare (namn eller funktion)"), max_length=200)
     recipient_address = forms.CharField(

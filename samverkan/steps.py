@@ -42,7 +42,9 @@ def _prefetched(case: Case, relation: str) -> bool:
 
 
 def _room_for_guardian(case: Case, user) -> str:
-    return errors.CONSENT_TOO_MANY_GUARDIANS if _guardian_count(case) >= 2 else ""
+    from samverkan.services.cases import room_for_party
+
+    return room_for_party(case, _guardian_count(case))
 
 
 def _creator_only(case: Case, user) -> str:
@@ -98,6 +100,13 @@ STEPS: tuple[Step, ...] = (
         _("Gör behovsbedömningen"),
         "assessment",
         primary=True,
+    ),
+    Step(
+        "custody",
+        frozenset({S.CONSENT}),
+        "samverkan:custody",
+        _("Ange vem som har vårdnaden"),
+        "guardians",
     ),
     Step(
         "guardian_add",

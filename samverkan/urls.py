@@ -13,6 +13,7 @@ urlpatterns = [
     path("nodatkomst/", views.BreakGlassView.as_view(), name="break_glass"),
     path(case, views.CaseDetailView.as_view(), name="case_detail"),
     path(case + "behovsbedomning/", views.AssessmentView.as_view(), name="assessment"),
+    path(case + "vardnad/", views.CustodyView.as_view(), name="custody"),
     path(case + "vardnadshavare/", views.GuardianView.as_view(), name="guardian_add"),
     path(case + "barnets-samtycke/", views.YouthView.as_view(), name="youth"),
     path(case + "samtycke/", views.ConsentView.as_view(), name="consent"),

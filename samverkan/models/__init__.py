@@ -7,7 +7,9 @@ from .case import (
     CaseState,
     Consent,
     ConsentMethod,
+    Custody,
     Guardian,
+    GuardianRole,
 )
 from .directory import (
     BvcUnit,
@@ -34,7 +36,9 @@ __all__ = [
     "Consent",
     "ConsentMethod",
     "ContactBeforeMeeting",
+    "Custody",
     "Guardian",
+    "GuardianRole",
     "Invitation",
     "Meeting",
     "MeetingMode",

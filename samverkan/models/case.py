@@ -46,6 +46,15 @@ class AgeGroup(models.TextChoices):
     SCHOOL = "school", _("Skolålder")
 
 
+class Custody(models.TextChoices):
+    """Who has custody decides whose consent the routine needs."""
+
+    TWO_GUARDIANS = "two", _("Två vårdnadshavare (gemensam vårdnad)")
+    ONE_GUARDIAN = "one", _("En vårdnadshavare (ensam vårdnad)")
+    APPOINTED = "appointed", _("Särskilt förordnad vårdnadshavare")
+    SOCIAL_SERVICES = "social_services", _("Socialtjänsten (barnet är placerat i dess vård)")
+
+
 class AssessmentOutcome(models.TextChoices):
     OWN_CARE = "own_care", _("Kronobarnsmodellen aktiveras inte: vårt stöd räcker")
     REFER_FAMILY = (
@@ -109,6 +118,7 @@ class Case(models.Model):
     child_address = models.TextField(_("barnets adress"), blank=True)
     protected_identity = models.BooleanField(_("skyddade personuppgifter"), default=False)
     child_is_patient = models.BooleanField(_("barnet är patient hos oss"), default=True)
+    custody = models.CharField(_("vårdnad"), max_length=20, choices=Custody.choices, blank=True)
     youth_consents = models.BooleanField(
         _("barnet har ålder och mognad att själv samtycka"), default=False
     )
@@ -190,9 +200,21 @@ class Case(models.Model):
         return target in TRANSITIONS[self.state]
 
 
+class GuardianRole(models.TextChoices):
+    GUARDIAN = "guardian", _("Vårdnadshavare")
+    APPOINTED = "appointed", _("Särskilt förordnad vårdnadshavare")
+    SOCIAL_SERVICES = "social_services", _("Socialtjänsten")
+
+
 class Guardian(models.Model):
+    """A party whose consent the custody requires: a guardian, a specially appointed guardian,
+    or the social services (its representative) for a child placed in its care."""
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="guardians")
     name = models.CharField(_("namn"), max_length=200)
+    role = models.CharField(
+        _("roll"), max_length=20, choices=GuardianRole.choices, default=GuardianRole.GUARDIAN
+    )
     is_patient = models.BooleanField(_("vårdnadshavaren är patient hos oss"), default=False)
 
     class Meta:

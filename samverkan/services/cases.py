@@ -18,7 +18,9 @@ from samverkan.models import (
     Case,
     CaseState,
     Consent,
+    Custody,
     Guardian,
+    GuardianRole,
     OrganisationType,
 )
 from samverkan.steps import require_step
@@ -36,6 +38,13 @@ IDENTIFYING_FIELDS = [
     "noticed",
     "child_no_number_reason",
 ]
+
+
+def lock_case(case: Case) -> None:
+    """Takes the case row for the rest of the transaction and reads its state again, so that
+    two tabs or a double click cannot both pass a guard that only one of them may pass."""
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+    case.refresh_from_db(fields=["state", "custody", "youth_consents", "closed_at"])
 
 
 def ensure_transition(case: Case, target: str) -> None:
@@ -179,32 +188,107 @@ def case_record_needs_assessment(
     return case
 
 
+# Per custody: the role of the parties, how many there are at most, and how the ones not yet
+# registered are named in "Samtycke saknas från".
+CUSTODY_PARTIES = {
+    Custody.TWO_GUARDIANS: (
+        GuardianRole.GUARDIAN,
+        2,
+        ["en vårdnadshavare (inte registrerad)", "den andra vårdnadshavaren (inte registrerad)"],
+    ),
+    Custody.ONE_GUARDIAN: (GuardianRole.GUARDIAN, 1, ["vårdnadshavaren (inte registrerad)"]),
+    Custody.APPOINTED: (
+        GuardianRole.APPOINTED,
+        2,
+        ["den särskilt förordnade vårdnadshavaren (inte registrerad)"],
+    ),
+    Custody.SOCIAL_SERVICES: (
+        GuardianRole.SOCIAL_SERVICES,
+        1,
+        ["socialtjänsten (inte registrerad)"],
+    ),
+}
+
+
+def party_role(case: Case) -> str:
+    return CUSTODY_PARTIES[Custody(case.custody)][0] if case.custody else GuardianRole.GUARDIAN
+
+
+def room_for_party(case: Case, count: int) -> str:
+    """Why no further party can be registered, or "": the custody says how many there are;
+    before it is stated, at most two guardians may be noted."""
+    if not case.custody:
+        return errors.CONSENT_TOO_MANY_GUARDIANS if count >= 2 else ""
+    most = CUSTODY_PARTIES[Custody(case.custody)][1]
+    if count >= most:
+        return errors.CUSTODY_FULL.format(custody=case.get_custody_display(), count=count)
+    return ""
+
+
+def case_set_custody(*, case: Case, actor: AbstractBaseUser, custody: str) -> Case:
+    require_step(case, actor, "custody")
+    role, most, _ = CUSTODY_PARTIES[Custody(custody)]
+    with transaction.atomic():
+        lock_case(case)
+        parties = list(case.guardians.all())
+        if len(parties) > most or any(p.role != role for p in parties):
+            raise CaseError(errors.CUSTODY_CONFLICT.format(custody=Custody(custody).label))
+        case.custody = custody
+        case.save(update_fields=["custody", "updated_at"])
+        audit(
+            who=actor,
+            case=case,
+            action=AuditAction.CHANGED,
+            detail=f"Vårdnad: {case.get_custody_display()}.",
+        )
+    return case
+
+
 def case_add_guardian(
     *, case: Case, actor: AbstractBaseUser, name: str, is_patient: bool = False
 ) -> Guardian:
+    """A party of the kind the custody names; as many as the custody has (the step's
+    condition, checked again under the case's row lock)."""
     require_step(case, actor, "guardian_add")
     with transaction.atomic():
-        guardian = Guardian.objects.create(case=case, name=name, is_patient=is_patient)
+        lock_case(case)
+        require_step(case, actor, "guardian_add")
+        role = party_role(case)
+        guardian = Guardian.objects.create(case=case, name=name, is_patient=is_patient, role=role)
         audit(who=actor, case=case, action=AuditAction.CHANGED, detail="Vårdnadshavare tillagd.")
     return guardian
 
 
 def required_parties(case: Case) -> list[tuple[str, Guardian | None]]:
-    """Both guardians unless there is only one, and the young person when mature enough."""
-    parties: list[tuple[str, Guardian | None]] = [(g.name, g) for g in case.guardians.all()]
+    """Every party the custody names (registered ones by name, the others described) and the
+    young person when age and maturity allow. A described party has no Guardian row yet."""
+    parties: list[tuple[str, Guardian | None]] = []
+    if case.custody:
+        role, most, unregistered = CUSTODY_PARTIES[Custody(case.custody)]
+        registered = [g for g in case.guardians.all() if g.role == role]
+        parties += [(g.name, g) for g in registered]
+        if not registered or case.custody == Custody.TWO_GUARDIANS:
+            parties += [(name, None) for name in unregistered[len(registered) : most]]
     if case.youth_consents:
         parties.append((case.child_name or "barnet", None))
     return parties
 
 
+def active_consents(case: Case) -> list[Consent]:
+    return list(case.consents.all())
+
+
 def missing_consents(case: Case) -> list[str]:
-    given = list(case.consents.all())
+    given = active_consents(case)
     missing = []
+    youth_name = (case.child_name or "barnet") if case.youth_consents else None
     for name, guardian in required_parties(case):
-        if guardian is None:
+        if guardian is not None:
+            ok = any(c.guardian_id == guardian.pk for c in given)
+        elif name == youth_name:
             ok = any(c.by_youth for c in given)
         else:
-            ok = any(c.guardian_id == guardian.pk for c in given)
+            ok = False  # a party not yet registered has not consented
         if not ok:
             missing.append(name)
     return missing
@@ -212,14 +296,41 @@ def missing_consents(case: Case) -> list[str]:
 
 def consented_organisation_ids(case: Case) -> set[int]:
     """Only organisations that every required party consented to may be invited."""
-    parties = required_parties(case)
-    if not parties or missing_consents(case):
+    if not case.custody or missing_consents(case):
         return set()
+    required = {g.pk for _, g in required_parties(case) if g is not None}
     result: set[int] | None = None
-    for consent in case.consents.all():
+    for consent in active_consents(case):
+        if not consent.by_youth and consent.guardian_id not in required:
+            continue
         ids = {o.pk for o in consent.organisations.all()}
         result = ids if result is None else result & ids
     return result or set()
+
+
+def consent_sentence(case: Case) -> str:
+    """Whom the letter says consented, from the recorded consents only: 'vårdnadshavarna A och
+    B', 'vårdnadshavaren A', 'socialtjänsten (A)', each followed by the young person only when
+    the young person consented."""
+    consents = active_consents(case)
+    by_guardian = {c.guardian_id for c in consents if not c.by_youth}
+    givers = [g for g in case.guardians.all() if g.pk in by_guardian]
+    parts = []
+    names = " och ".join(g.name for g in givers)
+    if givers and givers[0].role == GuardianRole.SOCIAL_SERVICES:
+        parts.append(f"socialtjänsten ({names})")
+    elif givers and givers[0].role == GuardianRole.APPOINTED:
+        noun = (
+            "den särskilt förordnade vårdnadshavaren"
+            if len(givers) == 1
+            else ("de särskilt förordnade vårdnadshavarna")
+        )
+        parts.append(f"{noun} {names}")
+    elif givers:
+        parts.append(f"{'vårdnadshavaren' if len(givers) == 1 else 'vårdnadshavarna'} {names}")
+    if case.youth_consents and any(c.by_youth for c in consents):
+        parts.append(case.child_name or "barnet")
+    return " och ".join(parts)
 
 
 def case_set_youth_consents(*, case: Case, actor: AbstractBaseUser, youth_consents: bool) -> Case:
@@ -261,6 +372,8 @@ def case_record_consent(
     if given_on > timezone.localdate():
         raise CaseError(errors.CONSENT_FUTURE_DATE)
     with transaction.atomic():
+        # Two tabs posting one party's consent leave one consent row, not two.
+        Case.objects.select_for_update().filter(pk=case.pk).first()
         case.consents.filter(guardian=guardian, by_youth=by_youth).delete()
         consent = Consent.objects.create(
             case=case,
@@ -282,9 +395,21 @@ def case_record_consent(
 
 
 def case_complete_consent(*, case: Case, actor: AbstractBaseUser) -> Case:
+    """Complete only when every party the custody names, and the young person where age and
+    maturity allow, has consented; the error names who is missing. Under the case's row lock,
+    so that parallel posts apply it once."""
     require_step(case, actor, "consent_complete")
+    with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "consent_complete")
+        return _complete_consent(case, actor)
+
+
+def _complete_consent(case: Case, actor: AbstractBaseUser) -> Case:
+    if not case.custody:
+        raise CaseError(errors.CUSTODY_MISSING)
     missing = missing_consents(case)
-    if not case.guardians.exists():
+    if not case.guardians.exists() and not missing:
         raise CaseError(errors.CONSENT_NO_GUARDIAN)
     if missing:
         raise CaseError(errors.CONSENT_INCOMPLETE.format(missing=", ".join(missing)))

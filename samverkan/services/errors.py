@@ -81,3 +81,15 @@ INVITE_DUPLICATE = (
 )
 INVITATION_ALREADY_WITHDRAWN = "Inbjudan är redan tillbakadragen."
 INVITATION_WITHDRAW_REASON = "Ange varför inbjudan dras tillbaka."
+CUSTODY_MISSING = (
+    "Ange först vem som har vårdnaden om barnet: två vårdnadshavare, en, en särskilt "
+    "förordnad vårdnadshavare eller socialtjänsten."
+)
+CUSTODY_FULL = "Vårdnaden ”{custody}” har inte plats för fler: {count} är redan registrerade."
+CUSTODY_CONFLICT = (
+    "De registrerade parterna stämmer inte med vårdnaden ”{custody}”. Rätta vårdnaden eller "
+    "parterna."
+)
+INVITE_NOT_CONSENTED = (
+    "Välj en av verksamheterna i listan: bara de som alla parter har samtyckt till kan bjudas in."
+)

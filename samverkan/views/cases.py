@@ -163,7 +163,7 @@ class CaseDetailView(CaseMixin, TemplateView):
         context.update(
             guardians=guardians,
             consents=consents,
-            missing=case_services.missing_consents(case) if guardians else [],
+            missing=case_services.missing_consents(case) if case.custody else [],
             consented_names=sorted(
                 {o.name for c in consents for o in c.organisations.all() if o.pk in consented}
             ),

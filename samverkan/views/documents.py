@@ -1,7 +1,7 @@
 """PDF exports and calendar files. Each export goes through the export service, which writes
 the audit entry and runs the rendering inside one transaction."""
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views import View
@@ -38,14 +38,31 @@ class ExportMixin(CaseMixin):
 
 
 class ConsentPdfView(ExportMixin, View):
+    """?part=g<id> or ?part=youth: that signer's form, ticking only what that signer consented
+    to and with only that signer's line. Without it: the blank form for every party."""
+
     export_label = "Samtyckesblankett (PDF)"
 
     def get(self, request, pk):
-        consents = list(self.case.consents.prefetch_related("organisations"))
-        chosen = {o.pk for c in consents for o in c.organisations.all()}
+        guardians = list(self.case.guardians.all())
+        part = request.GET.get("part", "")
+        signer, chosen = None, set()
+        if part:
+            consents = self.case.consents.prefetch_related("organisations")
+            if part == "youth" and self.case.youth_consents:
+                signer = self.case.child_name or "barnet"
+                consent = next((c for c in consents if c.by_youth), None)
+            else:
+                guardian = next((g for g in guardians if f"g{g.pk}" == part), None)
+                if guardian is None:
+                    raise Http404("Ingen sådan part i ärendet.")
+                signer = guardian.name
+                consent = next((c for c in consents if c.guardian_id == guardian.pk), None)
+            chosen = {o.pk for o in consent.organisations.all()} if consent else set()
         context = {
             **self.base_context(),
-            "guardians": list(self.case.guardians.all()),
+            "guardians": guardians,
+            "signer": signer,
             "organisations": [(o, o.pk in chosen) for o in OrganisationType.objects.all()],
         }
         data = self.export(lambda: render_pdf("samverkan/pdf/consent.html", context, request))
@@ -60,7 +77,12 @@ class InvitationPdfView(ExportMixin, View):
             self.case.invitations.select_related("organisation", "meeting", "created_by"),
             pk=invitation_id,
         )
-        context = {**self.base_context(), "invitation": invitation, "meeting": invitation.meeting}
+        context = {
+            **self.base_context(),
+            "invitation": invitation,
+            "meeting": invitation.meeting,
+            "consent_sentence": case_services.consent_sentence(self.case),
+        }
         data = self.export(
             lambda: render_pdf("samverkan/pdf/invitation.html", context, request),
             f"Samverkansinbjudan till {invitation.organisation.name} (PDF)",

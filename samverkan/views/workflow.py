@@ -41,6 +41,23 @@ class AssessmentView(CaseStepView):
         )
 
 
+class CustodyView(CaseStepView):
+    step = "custody"
+    form_class = forms.CustodyForm
+    title = _("Vårdnad")
+    guide_template = "samverkan/guides/consent.html"
+    routine_step = RoutineStep.CONSENT
+    success_message = _("Vårdnaden är registrerad.")
+
+    def get_initial(self):
+        return {"custody": self.case.custody}
+
+    def perform(self, form):
+        case_services.case_set_custody(
+            case=self.case, actor=self.request.user, custody=form.cleaned_data["custody"]
+        )
+
+
 class GuardianView(CaseStepView):
     step = "guardian_add"
     form_class = forms.GuardianForm
@@ -159,6 +176,13 @@ class InviteView(CaseStepView):
     form_class = forms.InvitationForm
     title = _("Bjud in en verksamhet")
     guide_template = "samverkan/guides/invitation.html"
+
+    def get_form(self, form_class=None):
+        """Only the organisations every required party consented to are offered."""
+        form = super().get_form(form_class)
+        consented = case_services.consented_organisation_ids(self.case)
+        form.fields["organisation"].queryset = OrganisationType.objects.filter(pk__in=consented)
+        return form
 
     def get_context_data(self, **kwargs):
         consented = case_services.consented_organisation_ids(self.case)

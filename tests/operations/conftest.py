@@ -62,6 +62,7 @@ def full_database(world, django_user_model):
         given_on=timezone.localdate(),
         organisations=[skola],
     )
+    cs.case_set_custody(case=closed, actor=owner, custody="one")
     cs.case_complete_consent(case=closed, actor=owner)
     ms.case_record_contact(
         case=closed,

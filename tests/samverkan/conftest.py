@@ -74,6 +74,7 @@ def activated_case(new_case, clinician):
 @pytest.fixture
 def consented_case(activated_case, clinician, org):
     case = activated_case
+    cs.case_set_custody(case=case, actor=clinician, custody="one")
     g = cs.case_add_guardian(case=case, actor=clinician, name="Vera Vårdnadshavare")
     cs.case_record_consent(
         case=case,

@@ -64,3 +64,55 @@ def test_two_parallel_plan_saves_keep_one_and_refuse_the_other(planned_case, cli
     assert PlanVersion.objects.filter(case=planned_case).count() == 2
     current = PlanVersion.objects.get(case=planned_case, is_current=True)
     assert current.items.get().action == saved[0].items.get().action
+
+
+def test_ten_parallel_posts_of_consent_complete_apply_it_once(activated_case, clinician, org):
+    from django.test import Client
+    from django.urls import reverse
+
+    from samverkan.models import AuditEntry, CaseState
+    from samverkan.services import cases as cs
+
+    cs.case_set_custody(case=activated_case, actor=clinician, custody="one")
+    guardian = cs.case_add_guardian(case=activated_case, actor=clinician, name="Vera")
+    cs.case_record_consent(
+        case=activated_case,
+        actor=clinician,
+        guardian=guardian,
+        by_youth=False,
+        method="oral",
+        given_on=timezone.localdate(),
+        organisations=[org("Skola")],
+    )
+    url = reverse("samverkan:consent_complete", kwargs={"pk": activated_case.pk})
+
+    def post(i):
+        client = Client()
+        client.force_login(clinician)
+        return client.post(url).status_code
+
+    codes = in_parallel(10, post)
+    assert all(isinstance(c, int) and c < 500 for c in codes), codes
+    activated_case.refresh_from_db()
+    assert activated_case.state == CaseState.INITIATION
+    done = AuditEntry.objects.filter(case=activated_case, detail="Samtycke komplett.")
+    assert done.count() == 1
+    assert codes.count(302) == 1  # the other nine are shown the refusal
+
+
+def test_parallel_guardian_posts_never_exceed_what_the_custody_allows(activated_case, clinician):
+    from django.test import Client
+    from django.urls import reverse
+
+    from samverkan.services import cases as cs
+
+    cs.case_set_custody(case=activated_case, actor=clinician, custody="two")
+    url = reverse("samverkan:guardian_add", kwargs={"pk": activated_case.pk})
+
+    def post(i):
+        client = Client()
+        client.force_login(clinician)
+        return client.post(url, {"name": f"Vårdnadshavare {i}"}).status_code
+
+    in_parallel(5, post)
+    assert activated_case.guardians.count() == 2

@@ -40,6 +40,7 @@ def service_calls(org, colleague):
         "guardian_add": lambda case, user: cs.case_add_guardian(
             case=case, actor=user, name="Ny Vårdnadshavare"
         ),
+        "custody": lambda case, user: cs.case_set_custody(case=case, actor=user, custody="two"),
         "youth": lambda case, user: cs.case_set_youth_consents(
             case=case, actor=user, youth_consents=False
         ),

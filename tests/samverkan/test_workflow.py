@@ -151,6 +151,7 @@ def _consent(case, clinician, orgs, guardian=None, youth=False, method="written"
 
 
 def test_one_guardian_is_enough_when_there_is_only_one(activated_case, clinician, org):
+    cs.case_set_custody(case=activated_case, actor=clinician, custody="one")
     g = cs.case_add_guardian(case=activated_case, actor=clinician, name="Ensam")
     _consent(activated_case, clinician, [org("Skola")], guardian=g)
     case = cs.case_complete_consent(case=activated_case, actor=clinician)
@@ -158,6 +159,7 @@ def test_one_guardian_is_enough_when_there_is_only_one(activated_case, clinician
 
 
 def test_two_guardians_both_must_consent(activated_case, clinician, org):
+    cs.case_set_custody(case=activated_case, actor=clinician, custody="two")
     g1 = cs.case_add_guardian(case=activated_case, actor=clinician, name="Anna")
     cs.case_add_guardian(case=activated_case, actor=clinician, name="Bertil")
     _consent(activated_case, clinician, [org("Skola")], guardian=g1)
@@ -175,6 +177,7 @@ def test_a_third_guardian_is_refused(activated_case, clinician):
 
 
 def test_a_mature_youth_must_consent_too(activated_case, clinician, org):
+    cs.case_set_custody(case=activated_case, actor=clinician, custody="one")
     g = cs.case_add_guardian(case=activated_case, actor=clinician, name="Anna")
     cs.case_set_youth_consents(case=activated_case, actor=clinician, youth_consents=True)
     _consent(activated_case, clinician, [org("Skola")], guardian=g)
@@ -194,6 +197,7 @@ def test_a_youth_not_marked_mature_cannot_give_consent(activated_case, clinician
 
 
 def test_only_organisations_every_party_consented_to_may_be_invited(activated_case, clinician, org):
+    cs.case_set_custody(case=activated_case, actor=clinician, custody="two")
     g1 = cs.case_add_guardian(case=activated_case, actor=clinician, name="Anna")
     g2 = cs.case_add_guardian(case=activated_case, actor=clinician, name="Bertil")
     _consent(activated_case, clinician, [org("Skola"), org("Polis")], guardian=g1)

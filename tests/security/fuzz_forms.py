@@ -236,6 +236,11 @@ FORMS = {
             "together": choice(*YES_NO),
         },
     ),
+    "samverkan:custody": Form(
+        "case_owner",
+        kwargs_from(_case),
+        lambda w: {"custody": choice("two", "one", "appointed", "social_services", "x")},
+    ),
     "samverkan:guardian_add": Form(
         "case_owner", kwargs_from(_case), lambda w: {"name": text(), "is_patient": bool_field()}
     ),

@@ -123,6 +123,7 @@ ROWS = [
     Row("samverkan:break_glass", expect(FORBIDDEN, anonymous=LOGIN, administrator=OK)),
     Row("samverkan:case_detail", CASE, case),
     Row("samverkan:assessment", CASE, case),
+    Row("samverkan:custody", CASE, case),
     Row("samverkan:guardian_add", CASE, case),
     Row("samverkan:youth", CASE, case),
     Row("samverkan:consent", CASE, case),
