@@ -88,7 +88,11 @@ def test_a_clinician_takes_a_case_to_barnets_plan_pdf_by_keyboard(page, axe, cli
     expect(page.locator("h1")).to_contain_text("Samverkansärende")
     axe(page)
 
-    # 2. Consent from the guardian.
+    # 2. Who has custody, then consent from the guardian.
+    kb_follow(page, "Ange vem som har vårdnaden")
+    axe(page)
+    kb_set(page, id_for_label(page, "custody", "En vårdnadshavare (ensam vårdnad)"))
+    kb_submit(page, "Bekräfta och spara")
     kb_follow(page, "Lägg till vårdnadshavare")
     axe(page)
     kb_set(page, "id_name", "Vera Vårdnadshavare")
@@ -127,6 +131,9 @@ def test_a_clinician_takes_a_case_to_barnets_plan_pdf_by_keyboard(page, axe, cli
     axe(page)
 
     # 4. The meeting guide, then Barnets plan.
+    # The meeting day comes: a meeting is registered as held on or after its date.
+    case.meetings.update(starts_at=timezone.now())
+    page.reload()
     kb_follow(page, "Mötesguide: registrera mötet")
     axe(page)
     for name in ("family_first", "proportionate", "areas", "views", "solutions"):
