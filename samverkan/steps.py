@@ -64,7 +64,11 @@ def _meeting_day_has_come(case: Case, user) -> str:
 
     from samverkan.services.meetings import next_meeting
 
-    meeting = next_meeting(case)
+    if _prefetched(case, "meetings"):  # the case page's prefetch: no query of its own
+        waiting = sorted((m for m in case.meetings.all() if not m.held), key=lambda m: m.starts_at)
+        meeting = waiting[0] if waiting else None
+    else:
+        meeting = next_meeting(case)
     if meeting is None:
         return errors.INVITE_NO_MEETING
     booked_for = timezone.localdate(meeting.starts_at)

@@ -126,6 +126,7 @@ def test_the_regions_own_documents_are_shown_at_their_step(
     client, request, clinician, step, view, case_fixture
 ):
     case = request.getfixturevalue(case_fixture)
+    case.meetings.update(starts_at=timezone.now())  # the meeting guide opens on the day
     client.force_login(clinician)
     html = client.get(reverse(f"samverkan:{view}", kwargs={"pk": case.pk})).content.decode()
     for other_step, files in FILES.items():
