@@ -97,7 +97,9 @@ def test_ten_parallel_posts_of_consent_complete_apply_it_once(activated_case, cl
     assert activated_case.state == CaseState.INITIATION
     done = AuditEntry.objects.filter(case=activated_case, detail="Samtycke komplett.")
     assert done.count() == 1
-    assert codes.count(302) == 1  # the other nine are shown the refusal
+    # The others are refused: by the step check before the lock (redirect with the message)
+    # or by the guard under it (the form again with the message); none applied it.
+    assert set(codes) <= {200, 302}
 
 
 def test_parallel_guardian_posts_never_exceed_what_the_custody_allows(activated_case, clinician):
