@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('samverkan', '0006_invitation_withdrawal'),
+        ('samverkan', '0008_invitation_withdrawal'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('samverkan', '0005_mask_audit_details'),
+        ('samverkan', '0007_forget_municipality'),
     ]
 
     operations = [
