@@ -6,16 +6,21 @@ and never imports samverkan."""
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from core.pdf import pdf_response, render_pdf
+from mandates.models import MandateArea
+from mandates.search_index import IndexedDocument
 from organisation.models import Municipality
 from samverkan import routine
 from samverkan.models import BvcUnit
 
 PDF_FILENAME = "rutin-samverkan-kronobarnsmodellen.pdf"
 PRINT_CSS = "mandates/print.css"
+AREA_SLUG = "samverkan-kronobarnsmodellen"
 
 
 def routine_context() -> dict:
@@ -32,6 +37,34 @@ def routine_context() -> dict:
         "municipalities_heading": routine.MUNICIPALITIES_HEADING,
         "municipalities": municipalities,
     }
+
+
+def search_documents() -> list[IndexedDocument]:
+    """The routine in the support package's search (settings.SEARCH_DOCUMENT_PROVIDERS): the
+    page itself, each section under its heading, the child health care per municipality and the
+    switchboards, each linked to its place on the page and filed under the Samverkan area."""
+    context = routine_context()
+    url = reverse("routine")
+    area = MandateArea.objects.filter(slug=AREA_SLUG).values_list("pk", flat=True).first()
+    kind, place = _("Rutin"), routine.TITLE
+
+    def document(title, body, anchor="", priority=0):
+        return IndexedDocument(
+            kind=kind, title=title, body=body, url=f"{url}{anchor}", place=place,
+            area_id=area, priority=priority,
+        )  # fmt: skip
+
+    documents = [document(routine.TITLE, routine.INTRO, priority=1)]
+    for section in context["sections"]:
+        body = " ".join(" ".join((line.text, *line.choices)) for line in section.lines)
+        documents.append(document(section.heading, body, f"#rutin-{section.key}"))
+    for municipality in context["municipalities"]:
+        units = " ".join(f"{u.name} {u.email}" for u in municipality.bvc_units.all())
+        title = f"{context['directory_heading']}: {municipality.name}"
+        documents.append(document(title, units, "#rutin-bhv"))
+    switchboards = " ".join(f"{m.name} {m.switchboard}" for m in context["municipalities"])
+    documents.append(document(routine.MUNICIPALITIES_HEADING, switchboards, "#rutin-kommuner"))
+    return documents
 
 
 class RoutineView(TemplateView):

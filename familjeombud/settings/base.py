@@ -123,7 +123,7 @@ SESSION_ENGINE = session_engine_for(CACHES)
 
 # Callables adding documents of other apps to the support package's search (mandates.search_index):
 # the project composes them, so mandates imports no other app.
-SEARCH_DOCUMENT_PROVIDERS: list[str] = []
+SEARCH_DOCUMENT_PROVIDERS: list[str] = ["familjeombud.pages.routine.search_documents"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -14,3 +14,10 @@ FIXTURES = [
 def package(db):
     """The whole support package as the fixtures ship it."""
     call_command("loaddata", *FIXTURES, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _package_search_only(settings):
+    """The support package's search on its own: the project's providers (the samverkan routine,
+    tests/pages/test_routine.py) add documents that would change these tests' hits."""
+    settings.SEARCH_DOCUMENT_PROVIDERS = []

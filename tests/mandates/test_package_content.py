@@ -1,7 +1,6 @@
 """The fixtures against the source, stodpaket-familjeombud.txt."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -21,10 +20,11 @@ from mandates.models import (
     RoleItem,
     WebCourse,
 )
+from tests.seeds import seed_path
 
 from .conftest import FIXTURES
 
-SOURCE = Path("/work/shared/seeds/stodpaket-familjeombud.txt")
+SOURCE = seed_path("stodpaket-familjeombud.txt")
 
 # Counted by hand from the source, one bullet ("•", "o" or "") per item under each heading.
 # Law references: each law or regulation the "Lagar som reglerar området" text names, one row

@@ -17,9 +17,10 @@ from organisation.models import Municipality
 from samverkan import routine
 from samverkan.forms import AssessmentForm
 from samverkan.models import BvcUnit
+from tests.seeds import seed_path
 
 pytestmark = pytest.mark.django_db
-SEED = Path(settings.BASE_DIR).parent.parent / "shared/seeds/rutin-samverkan-kronobarnsmodellen.txt"
+SEED = seed_path("rutin-samverkan-kronobarnsmodellen.txt")
 DIRECTORY = Path(settings.BASE_DIR, "fixtures", "40_samverkan_directory.json")
 
 
@@ -106,3 +107,26 @@ def test_the_assessment_questions_are_the_routines_own_steps():
     form = AssessmentForm()
     assert form.fields["noticed"].label == "1. " + routine.lines("need_noticed")[0].text
     assert form.fields["together"].label == "4. " + routine.lines("need_together")[0].text
+
+
+def test_the_routine_is_found_by_the_support_package_search_with_its_directory(directory):
+    from mandates.search import search
+    from mandates.search_index import mark_stale
+
+    mark_stale()
+    [first, *_] = search("barnens bästa-ansvarig")
+    assert (first.kind, first.place) == ("Rutin", routine.TITLE)
+    assert first.url.startswith(reverse("routine") + "#rutin-")
+    [bvc, *_] = search("Strömsnäsbruk")
+    assert bvc.url == reverse("routine") + "#rutin-bhv"
+    assert bvc.title == "Barnhälsovården: Markaryd"
+
+
+def test_an_edit_of_the_routine_directory_reaches_the_search_at_once(directory):
+    from mandates.search import search
+
+    assert search("Strömsnäsbruk")
+    unit = BvcUnit.objects.get(name="Strömsnäsbruk")
+    unit.name = "Strömsnäsbruks vårdcentral"
+    unit.save()
+    assert "<mark>Strömsnäsbruks</mark> vårdcentral" in search("Strömsnäsbruks")[0].excerpt
