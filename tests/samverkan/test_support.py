@@ -127,6 +127,7 @@ def test_the_demo_clinician_can_open_the_demo_case(
     client.force_login(django_user_model.objects.get(username=DEMO_USERNAME))
     response = client.get(reverse("samverkan:case_detail", kwargs={"pk": DEMO_CASE_ID}))
     assert response.status_code == 200
+    assert "20121212-1212" in response.content.decode()  # shown as a personnummer, not "–"
     other = client.get(reverse("samverkan:case_detail", kwargs={"pk": DEMO_ADMIN_CASE_ID}))
     assert other.status_code == 404
     assert AuditEntry.objects.filter(case_id=DEMO_CASE_ID, action=AuditAction.VIEWED).exists()

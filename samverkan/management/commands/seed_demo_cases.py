@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from organisation.models import Municipality
+from samverkan.identity import IdKind
 from samverkan.models import AuditAction, Case
 from samverkan.services.audit import audit
 
@@ -27,12 +28,17 @@ def _demo_case(pk, owner, child_name) -> Case:
             "created_by": owner,
             "child_name": child_name,
             "child_personnummer": DEMO_PERSONNUMMER,
+            "child_id_kind": IdKind.PERSONNUMMER,
             "child_address": "Demogatan 1, 351 00 Växjö",
             "municipality": Municipality.objects.filter(name="Växjö").first(),
         },
     )
     if created:
         audit(who=owner, case=case, action=AuditAction.CHANGED, detail="Demoärende skapat.")
+    elif not case.child_id_kind and case.child_personnummer == DEMO_PERSONNUMMER:
+        # A demo case made before the number's kind was recorded showed "Personnummer –".
+        case.child_id_kind = IdKind.PERSONNUMMER
+        case.save(update_fields=["child_id_kind"])
     return case
 
 
