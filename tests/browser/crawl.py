@@ -159,7 +159,10 @@ def crawl(context, role: str, *, check=None, screenshots: Path | None = None) ->
         result.pages.append(url)
         for width_name, width in WIDTHS.items():
             page.set_viewport_size({"width": width, "height": HEIGHT})
-            page.wait_for_timeout(30)
+            # Two frames drawn after the resize: the layout at the new width, no fixed wait.
+            page.evaluate(
+                "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+            )
             overflow = sideways_overflow(page)
             if overflow:
                 result.problems.append(f"{url} @ {width} px: {overflow}")

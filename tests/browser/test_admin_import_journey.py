@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from mandates.models import Film, MandateArea
 
-from .helpers import tab_to_id, url_or_skip, wait_for_path
+from .helpers import tab_to_id, url_of, wait_for_path
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,7 @@ def upload(page, file: dict) -> None:
 
 def test_an_administrator_imports_films_a_bad_file_changes_nothing(page, axe, content, live_server):
     area = MandateArea.objects.get(pk=1)
-    films_url = url_or_skip("mandates:area_films", area.slug)
+    films_url = url_of("mandates:area_films", area.slug)
     slug = area.slug
     get_user_model().objects.create_superuser("chef", "", PASSWORD)
     before = Film.objects.count()

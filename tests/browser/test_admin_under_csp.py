@@ -51,7 +51,7 @@ def test_the_area_change_form_passes_axe(page, axe, content):
 @pytest.mark.parametrize(
     "admin_url",
     [
-        "admin:checklists_unit_add",
+        "admin:organisation_unit_add",
         "admin:checklists_regionevent_add",
         "admin:training_trainingsession_add",
     ],

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from mandates.models import MandateArea
 
-from .helpers import url_or_skip, wait_for_path
+from .helpers import url_of, wait_for_path
 
 pytestmark = pytest.mark.browser
 
@@ -26,12 +26,12 @@ def test_a_visitor_reads_an_area_its_films_searches_and_gets_the_pdf(page, axe, 
     assert page.locator("h1").inner_text() == area.name
     axe(page)
 
-    films_url = url_or_skip("mandates:area_films", area.slug)
+    films_url = url_of("mandates:area_films", area.slug)
     page.locator(f"main a[href='{films_url}']").first.click()
     wait_for_path(page, films_url)
     axe(page)
 
-    pdf_url = url_or_skip("mandates:area_pdf", area.slug)
+    pdf_url = url_of("mandates:area_pdf", area.slug)
     page.goto(area.get_absolute_url())
     pdf_link = page.locator(f"main a[href='{pdf_url}']").first
     assert pdf_link.count() == 1, "områdessidan länkar inte till sin PDF"
@@ -40,7 +40,7 @@ def test_a_visitor_reads_an_area_its_films_searches_and_gets_the_pdf(page, axe, 
     assert response.headers["content-type"].startswith("application/pdf")
     assert response.body()[:5] == b"%PDF-"
 
-    search_url = url_or_skip("mandates:search")
+    search_url = url_of("mandates:search")
     page.goto("/")
     page.get_by_role("searchbox").fill("orosanmälan")
     page.keyboard.press("Enter")
@@ -61,7 +61,7 @@ def public_pages():
 
 @pytest.mark.parametrize(("name", "args"), public_pages())
 def test_each_public_page_passes_axe(page, axe, content, name, args):
-    page.goto(url_or_skip(name, *args))
+    page.goto(url_of(name, *args))
     axe(page)
     assert page.locator("h1").count() == 1
 
@@ -79,12 +79,12 @@ def test_each_public_page_passes_axe(page, axe, content, name, args):
 def test_every_area_page_and_its_films_page_pass_axe(page, axe, content, slug):
     page.goto(reverse("mandates:area_detail", args=[slug]))
     axe(page)
-    page.goto(url_or_skip("mandates:area_films", slug))
+    page.goto(url_of("mandates:area_films", slug))
     axe(page)
 
 
 def test_an_empty_search_and_a_search_without_hits_pass_axe(page, axe, content):
-    search_url = url_or_skip("mandates:search")
+    search_url = url_of("mandates:search")
     page.goto(search_url)
     axe(page)
     page.goto(f"{search_url}?q=zzzqqqxxx")

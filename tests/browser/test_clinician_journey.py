@@ -17,7 +17,7 @@ from .helpers import (
     kb_set,
     kb_submit,
     tab_to_id,
-    url_or_skip,
+    url_of,
     wait_for_path,
 )
 
@@ -45,7 +45,7 @@ def test_a_clinician_takes_a_case_to_barnets_plan_pdf_by_keyboard(page, axe, cli
     from organisation.models import Municipality
     from samverkan.models import Case, OrganisationType
 
-    case_list = url_or_skip("samverkan:case_list")
+    case_list = url_of("samverkan:case_list")
     caplog.set_level(logging.DEBUG)
     vaxjo = Municipality.objects.get(name="Växjö")
     school = OrganisationType.objects.get(name="Skola")

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from .helpers import tab_to_id, url_or_skip, wait_for_path
+from .helpers import tab_to_id, url_of, wait_for_path
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def test_a_member_ticks_three_items_and_the_progress_survives_a_reload(page, axe
     from mandates.models import ChecklistItem
 
     unit, year = member_unit
-    units_url = url_or_skip("checklists:unit_list")
+    units_url = url_of("checklists:unit_list")
     log_in_with_keyboard(page, axe, "maria")
     axe(page)
 

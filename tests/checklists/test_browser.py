@@ -152,7 +152,7 @@ def test_two_items_changed_and_one_saved_the_other_is_marked_and_leaving_asks_fi
         dialog.dismiss()
 
     page.on("dialog", dismiss)
-    page.evaluate("() => { window.location.href = '/'; }")
-    page.wait_for_timeout(500)
+    with page.expect_event("dialog"):
+        page.evaluate("() => { window.location.href = '/'; }")
     assert dialogs == ["beforeunload"]
     assert ItemAssessment.objects.get(item=second).comment == ""
