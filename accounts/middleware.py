@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.contrib import auth, messages
 from django.contrib.auth.views import redirect_to_login
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
@@ -28,7 +29,14 @@ class SessionMaxAgeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated and session_expired(request.session):
+        try:
+            expired = request.user.is_authenticated and session_expired(request.session)
+        except DatabaseError:
+            # The database is down: nothing can be checked, and the view's own first query
+            # raises again where DatabaseUnavailableMiddleware turns it into the 503 page
+            # (an error raised here would bypass it).
+            return self.get_response(request)
+        if expired:
             request.sign_out_reason = EXPIRED_REASON
             auth.logout(request)
             messages.info(request, _(SESSION_EXPIRED))

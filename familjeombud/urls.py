@@ -40,7 +40,7 @@ urlpatterns = [
     path("logga-in/", include("accounts.urls")),
     path("stodpaket/", include("mandates.urls")),
     # The unit page shows readiness and training's open actions: composed here, first match.
-    path("beredskap/verksamheter/<int:pk>/", UnitPageView.as_view()),
+    path("beredskap/verksamheter/<int:pk>/", UnitPageView.as_view(), name="unit_page"),
     path("beredskap/", include("checklists.urls")),
     path("samverkan/", include("samverkan.urls")),
     path("utbildning/", include("training.urls")),

@@ -106,7 +106,9 @@ def full_database(world, django_user_model):
         access_attempt=attempt, expires_at=timezone.now() + datetime.timedelta(minutes=15)
     )
     # Rows only an administrator adds in admin: a direct permission, a burden exemption.
-    world.users["unit_member"].user_permissions.add(Permission.objects.get(codename="view_region"))
+    world.users["unit_member"].user_permissions.add(
+        Permission.objects.get(content_type__app_label="organisation", codename="view_region")
+    )
     BurdenExemption.objects.create(
         statement=AccessibilityStatement.current(),
         content="Äldre filmer",
@@ -125,6 +127,20 @@ def full_database(world, django_user_model):
     JobRun.objects.create(job="purge_cases", day=today, result="0 avslutade ärenden raderade")
     ReminderOptOut.objects.create(user=owner, kind=ReminderKind.STALE_CASES)
     ReminderMail.objects.create(user=owner, day=today, kinds=[ReminderKind.MEETING_SOON])
+
+    # Issue 16: a region account with its HSA-id, a unit claim, an emergency account's TOTP
+    # device. Issue 19: the search index, as the first search after the content builds it.
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.models import Account, UnitClaim
+    from mandates.search_index import ensure_current
+    from organisation.models import MembershipRole
+
+    Account.objects.create(user=owner, identifier="SE2321000065-1234", emergency_access=False)
+    UnitClaim.objects.create(value="SE2321000065-E1", unit=world.unit,
+                             role=MembershipRole.FAMILJEOMBUD)  # fmt: skip
+    TOTPDevice.objects.create(user=admin, name="Nödkonto", confirmed=True)
+    ensure_current()
     return world
 
 

@@ -19,7 +19,7 @@ from django.core.management import call_command
 from django.db import connections
 from django.db.utils import load_backend
 
-from organisation.models import Unit
+from organisation.models import Municipality, Unit
 from samverkan.models import AuditEntry
 
 RESTORE = "restore"
@@ -128,6 +128,10 @@ def test_loaddata_into_an_empty_database_gives_identical_rows(dump, restore_data
     version = "mandates.ContentVersion"
     assert restored[version][0]["version"] >= dumped[version][0]["version"]
     restored[version][0]["version"] = dumped[version][0]["version"]
+    # The search index's bookkeeping, not content: migrate marks the new database's index
+    # stale, so its first search rebuilds it from the loaded rows.
+    for snap in (dumped, restored):
+        snap.pop("mandates.SearchIndexState")
     differing = [label for label in dumped if restored[label] != dumped[label]]
     assert differing == []
     assert all(dumped.values())
@@ -160,7 +164,12 @@ def test_the_restored_database_accepts_new_rows_after_the_loaded_ones(dump, rest
     call_command("loaddata", str(dump), database=restore_database, verbosity=0)
     for model in (Unit, AuditEntry):
         highest = model.objects.order_by("-pk").values_list("pk", flat=True).first()
-        fields = {"name": "Ny efter återläsningen"} if model is Unit else {"action": "viewed"}
+        code = Municipality.objects.using(restore_database).values_list("code", flat=True)[0]
+        fields = (
+            {"name": "Ny efter återläsningen", "municipality_id": code}
+            if model is Unit
+            else {"action": "viewed"}
+        )
         created = model._base_manager.using(restore_database).create(**fields)
         assert created.pk > highest
     if connections[restore_database].vendor == "postgresql":

@@ -103,6 +103,7 @@ ROWS = [
     # Beredskap
     Row("checklists:unit_list", SIGNED_IN),
     Row("checklists:unit_detail", UNIT, unit),
+    Row("unit_page", UNIT, unit),  # the same address: the project's page that composes it
     Row("checklists:start_year", UNIT, unit),
     Row(
         "checklists:entry_update",
