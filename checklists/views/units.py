@@ -17,6 +17,7 @@ from core.ratelimit import allow
 from mandates.models import ChecklistItem
 from organisation.models import Unit, is_familjeombud
 
+from ..access import may_see_region
 from ..forms import START_COPY, EntryForm, StartYearForm
 from ..models import ALLOWED_TRANSITIONS, Assessment, ItemAssessment, ItemStatus
 from ..progress import Progress, assessment_progress, published_areas
@@ -89,6 +90,7 @@ class UnitListView(LoginRequiredMixin, ListView):
             unit.progress = Progress(done=unit.done, applicable=unit.total - unit.na)
         ctx["year"] = self.year
         ctx["is_familjeombud"] = is_familjeombud(self.request.user)
+        ctx["may_see_region"] = may_see_region(self.request.user)
         return ctx
 
 

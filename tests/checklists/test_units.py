@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group, User
+from django.urls import reverse
 
 from organisation.models import Membership, Unit, UnitKind
 
@@ -48,3 +49,13 @@ def test_a_user_belongs_to_a_unit_only_once():
 def test_the_strateg_group_is_created_by_the_migration_with_the_region_permission():
     group = Group.objects.get(name="Strateg")
     assert list(group.permissions.values_list("codename", flat=True)) == ["view_region"]
+
+
+def test_the_unit_list_links_the_region_overview_only_for_those_the_region_rule_lets_in(
+    client, strateg, django_user_model
+):
+    link = "Till regionöversikten"
+    client.force_login(strateg)
+    assert link in client.get(reverse("checklists:unit_list")).content.decode()
+    client.force_login(django_user_model.objects.create_user("medarbetare.utan.region"))
+    assert link not in client.get(reverse("checklists:unit_list")).content.decode()
