@@ -142,6 +142,7 @@ def add_cases(count: int, *, seed: int = 8) -> int:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from organisation.models import Municipality
     from samverkan.models import (
         AuditAction,
         AuditEntry,
@@ -153,7 +154,6 @@ def add_cases(count: int, *, seed: int = 8) -> int:
         Invitation,
         Meeting,
         MeetingMode,
-        Municipality,
         OrganisationType,
         PlanItem,
         PlanVersion,
