@@ -8,10 +8,19 @@ class JobRunAdmin(admin.ModelAdmin):
     """The scheduled runs, read only; deleting a failed run lets the scheduler queue it again
     the same day (docs/operations.md)."""
 
-    list_display = ["job", "day", "status", "attempts", "result", "finished_at"]
+    list_display = ["job", "day", "status", "attempts", "result", "started_at", "finished_at"]
     list_filter = ["job", "status"]
     date_hierarchy = "day"
-    readonly_fields = ["job", "day", "status", "attempts", "queued_at", "finished_at", "result"]
+    readonly_fields = [
+        "job",
+        "day",
+        "status",
+        "attempts",
+        "queued_at",
+        "started_at",
+        "finished_at",
+        "result",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -23,6 +23,7 @@ class JobRun(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
     queued_at = models.DateTimeField(_("lagd i kö"), auto_now_add=True)
+    started_at = models.DateTimeField(_("påbörjad"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klar"), null=True, blank=True)
     # The outcome in a few words ("3 ärenden raderade") or, after a failure, the exception's
     # class only: an exception's text may quote data and this table is shown in admin.

@@ -18,6 +18,7 @@ from .schedule import BY_NAME, due_runs
 logger = logging.getLogger("automation.jobs")
 
 ALREADY_DONE = "redan gjort för dagen"
+ABANDONED = "Avbruten: arbetaren stannade mitt i jobbet"
 
 
 def queue_due_runs(now: datetime.datetime) -> list[JobRun]:
@@ -33,7 +34,41 @@ def queue_due_runs(now: datetime.datetime) -> list[JobRun]:
             continue
         logger.info("Jobbet %s för %s är lagt i kö", job.name, day)
         queued.append(run)
-    return queued
+    return queued + requeue_abandoned_runs()
+
+
+def requeue_abandoned_runs() -> list[JobRun]:
+    """A worker killed mid-job (out of memory, a machine gone) leaves its run "running" for
+    ever, and no queue task is left to finish it: after JOB_RUNNING_TIMEOUT_SECONDS the run is
+    queued again as one more attempt, or given up after JOB_MAX_ATTEMPTS like a failure."""
+    from .tasks import run_scheduled_job
+
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.JOB_RUNNING_TIMEOUT_SECONDS)
+    requeued = []
+    stuck = JobRun.objects.filter(status=JobStatus.RUNNING, started_at__lt=cutoff)
+    for pk in stuck.values_list("pk", flat=True):
+        with transaction.atomic():
+            run = JobRun.objects.select_for_update().get(pk=pk)
+            if run.status != JobStatus.RUNNING or run.started_at >= cutoff:
+                continue  # finished, or taken again by another scheduler, meanwhile
+            retry = run.attempts < settings.JOB_MAX_ATTEMPTS
+            run.status = JobStatus.QUEUED if retry else JobStatus.FAILED
+            run.result = "" if retry else ABANDONED
+            run.finished_at = None if retry else timezone.now()
+            run.save(update_fields=["status", "result", "finished_at"])
+            if retry:
+                run_scheduled_job.enqueue(run.job, run.day.isoformat(), timezone.now().isoformat())
+        logger.warning(
+            "Jobbet %s för %s avbröts mitt i (försök %s av %s)%s",
+            run.job,
+            run.day,
+            run.attempts,
+            settings.JOB_MAX_ATTEMPTS,
+            ", läggs i kö igen" if retry else ", ges upp",
+        )
+        if retry:
+            requeued.append(run)
+    return requeued
 
 
 def execute(job_name: str, day: datetime.date, now: datetime.datetime) -> str:
@@ -46,7 +81,8 @@ def execute(job_name: str, day: datetime.date, now: datetime.datetime) -> str:
             return ALREADY_DONE
         run.status = JobStatus.RUNNING
         run.attempts += 1
-        run.save(update_fields=["status", "attempts"])
+        run.started_at = timezone.now()
+        run.save(update_fields=["status", "attempts", "started_at"])
     try:
         summary = job.run(now)
     except Exception as error:

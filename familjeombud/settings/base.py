@@ -195,6 +195,9 @@ TASKS = {
 # A scheduled job that fails is tried again after JOB_RETRY_SECONDS, at most JOB_MAX_ATTEMPTS times.
 JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
 JOB_RETRY_SECONDS = env.int("JOB_RETRY_SECONDS", default=15 * 60)
+# A run still "running" this long after it started belonged to a worker that was killed mid-job
+# (the longest job takes minutes); the scheduler queues it again, as one more attempt.
+JOB_RUNNING_TIMEOUT_SECONDS = env.int("JOB_RUNNING_TIMEOUT_SECONDS", default=60 * 60)
 # Reminders: how far ahead each kind looks, and from which day (MM-DD) a unit that has not
 # started this year's readiness checklist is reminded.
 REMINDER_MEETING_DAYS = env.int("REMINDER_MEETING_DAYS", default=3)

@@ -155,3 +155,54 @@ def test_a_job_that_fails_once_is_done_by_its_retry(monkeypatch, world, smtp):
     assert (run.status, run.attempts) == (JobStatus.DONE, 2)
     assert tries == [at("2026-03-10", 6, 40)] * 2  # both for the moment it was queued for
     assert len([m for m in smtp.messages if m.subject == REMINDER_SUBJECT]) == 4
+
+
+def _killed_mid_job(job: str, *, minutes_ago: int, attempts: int = 1) -> JobRun:
+    """What a worker killed mid-job leaves behind: the run "running", its queue task gone
+    (the queue marks a task whose worker died as nothing it will take again)."""
+    from django.utils import timezone
+
+    runs.queue_due_runs(at("2026-03-10", 7))
+    DBTaskResult.objects.all().delete()
+    JobRun.objects.exclude(job=job).update(status=JobStatus.DONE)
+    started = timezone.now() - datetime.timedelta(minutes=minutes_ago)
+    JobRun.objects.filter(job=job).update(
+        status=JobStatus.RUNNING, attempts=attempts, started_at=started
+    )
+    return JobRun.objects.get(job=job)
+
+
+@pytest.mark.django_db
+def test_a_run_left_running_by_a_killed_worker_is_queued_again_and_done(world, smtp, caplog):
+    _killed_mid_job("reminders", minutes_ago=61)
+    requeued = runs.queue_due_runs(at("2026-03-10", 7, 30))
+    assert [r.job for r in requeued] == ["reminders"]
+    assert JobRun.objects.get(job="reminders").status == JobStatus.QUEUED
+    assert "Jobbet reminders för 2026-03-10 avbröts mitt i (försök 1 av 3), läggs i kö igen" in (
+        caplog.text
+    )
+    run_queue()
+    run = JobRun.objects.get(job="reminders")
+    assert (run.status, run.attempts) == (JobStatus.DONE, 2)
+    assert len([m for m in smtp.messages if m.subject == REMINDER_SUBJECT]) == 4
+    assert runs.queue_due_runs(at("2026-03-10", 7, 31)) == []
+
+
+@pytest.mark.django_db
+def test_a_run_still_within_its_time_is_left_to_its_worker():
+    _killed_mid_job("reminders", minutes_ago=5)
+    assert runs.queue_due_runs(at("2026-03-10", 7, 30)) == []
+    assert JobRun.objects.get(job="reminders").status == JobStatus.RUNNING
+    assert not DBTaskResult.objects.exists()
+    assert runs.execute("reminders", datetime.date(2026, 3, 10), NOW) == runs.ALREADY_DONE
+
+
+@pytest.mark.django_db
+def test_a_run_abandoned_on_its_last_attempt_is_given_up_as_failed(settings, caplog):
+    settings.JOB_MAX_ATTEMPTS = 2
+    _killed_mid_job("purge_cases", minutes_ago=120, attempts=2)
+    assert runs.queue_due_runs(at("2026-03-10", 7, 30)) == []
+    run = JobRun.objects.get(job="purge_cases")
+    assert (run.status, run.result) == (JobStatus.FAILED, runs.ABANDONED)
+    assert not DBTaskResult.objects.exists()
+    assert "avbröts mitt i (försök 2 av 2), ges upp" in caplog.text
