@@ -262,6 +262,9 @@ AUDIT_DAILY_VIEW_THRESHOLD = env.int("AUDIT_DAILY_VIEW_THRESHOLD", default=50)
 # Checklist saves per user and minute (issue 20): a person ticking items by hand stays far
 # below; a script inflating an item's history is stopped with a Swedish 429.
 CHECKLIST_SAVES_PER_MINUTE = env.int("CHECKLIST_SAVES_PER_MINUTE", default=30)
+# Posts to samverkan's forms (every step, new cases) per user and minute; a clinician working
+# through a case makes a few.
+SAMVERKAN_WRITES_PER_MINUTE = env.int("SAMVERKAN_WRITES_PER_MINUTE", default=30)
 # A locked-out login gets a Swedish page (how long, whom to ask) with status 429.
 AXES_LOCKOUT_CALLABLE = "familjeombud.lockout.lockout_response"
 

@@ -14,6 +14,10 @@ class StepNotAvailable(CaseError):
 
 WRONG_STATE = "Det steget går inte att göra nu: ärendet är i steget ”{state}”."
 CASE_CLOSED = "Ärendet är avslutat och kan inte ändras."
+TOO_MANY_WRITES = (
+    "Du har sparat många gånger på kort tid. Inget är sparat den här gången: vänta en minut och "
+    "spara igen."
+)
 ASSESSMENT_ORDER = "Besvara frågorna i rutinens ordning: {question}"
 ASSESSMENT_NOTICED = "Beskriv först vad ni har uppmärksammat i barnets liv."
 ASSESSMENT_NO_OUTCOME = (

@@ -1,6 +1,7 @@
 """Access to a case: creator and added colleagues only; anyone else gets a 404 and a
 'refused' audit entry. Administrators reach a case only through the audited break-glass."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -9,9 +10,10 @@ from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import FormView
 
+from core.ratelimit import allow
 from samverkan.access import CLINICIAN_PERMISSION, break_glass_active, may_open_cases
 from samverkan.models import RoutineDocument
-from samverkan.services import reading
+from samverkan.services import errors, reading
 from samverkan.services.errors import CaseError
 from samverkan.steps import step_refusal
 
@@ -120,7 +122,25 @@ class ErrorSummaryMixin:
         return context
 
 
-class CaseStepView(ErrorSummaryMixin, CaseMixin, FormView):
+class WriteLimitMixin:
+    """One account may not flood cases with rows (contacts, invitations, colleagues, cases):
+    past SAMVERKAN_WRITES_PER_MINUTE posts a minute the form comes back as typed, unsaved,
+    with the reason (429). Counted in the shared cache, so across every app server."""
+
+    def post(self, request, *args, **kwargs):
+        if not allow(
+            "samverkan-write",
+            request.user.pk,
+            limit=settings.SAMVERKAN_WRITES_PER_MINUTE,
+            per_seconds=60,
+        ):
+            messages.error(request, errors.TOO_MANY_WRITES)
+            context = self.get_context_data(form=self.get_form())
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+
+class CaseStepView(WriteLimitMixin, ErrorSummaryMixin, CaseMixin, FormView):
     """A thin transition view: GET shows the form as the confirmation page, POST calls one
     service function and turns its domain error into a message. A step the case does not
     offer now (samverkan/steps.py) shows why instead of the form, and a POST to it goes back

@@ -39,7 +39,7 @@ from samverkan.services.plan import default_coordinator
 from samverkan.steps import past_consent, steps_by_section
 from samverkan.wheel import areas_of, wheel_svg
 
-from .base import CaseMixin, CaseStepView, ClinicianMixin, ErrorSummaryMixin
+from .base import CaseMixin, CaseStepView, ClinicianMixin, ErrorSummaryMixin, WriteLimitMixin
 
 JOURNAL_NOTE = (
     "Samtycke har lämnats muntligen den {date} av {name} för att initiera samverkan inom "
@@ -78,7 +78,7 @@ class CaseListView(ClinicianMixin, TemplateView):
         return context
 
 
-class CaseCreateView(ErrorSummaryMixin, ClinicianMixin, FormView):
+class CaseCreateView(WriteLimitMixin, ErrorSummaryMixin, ClinicianMixin, FormView):
     template_name = "samverkan/case_create.html"
     form_class = forms.CaseCreateForm
 
