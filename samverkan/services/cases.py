@@ -1,5 +1,7 @@
 """Transitions from a first concern to complete consent, plus closing and sharing a case.
-Order in every function: guard, transaction, save(update_fields), audit entry, side effects."""
+Order in every function: transaction, the case's row lock (`lock_case`), guard,
+save(update_fields), audit entry, side effects. The guard comes after the lock, so that two
+tabs or a double click read the state the first of them left."""
 
 import datetime
 import logging
@@ -40,11 +42,23 @@ IDENTIFYING_FIELDS = [
 ]
 
 
+# The case's own columns a guard may read; foreign keys stay out so that the relations the
+# caller selected with the case (created_by, municipality) are not thrown away.
+_GUARDED_FIELDS = [
+    f.attname for f in Case._meta.concrete_fields if not f.is_relation and not f.primary_key
+]
+
+
 def lock_case(case: Case) -> None:
-    """Takes the case row for the rest of the transaction and reads its state again, so that
-    two tabs or a double click cannot both pass a guard that only one of them may pass."""
-    Case.objects.select_for_update().filter(pk=case.pk).first()
-    case.refresh_from_db(fields=["state", "custody", "youth_consents", "closed_at"])
+    """Takes the case row for the rest of the transaction and reads it again, so that two tabs
+    or a double click cannot both pass a guard that only one of them may pass. Called first in
+    every transition's atomic block, before its guard; what was prefetched is dropped, so the
+    guard reads the case's parts (guardians, meetings, plan) as they are under the lock."""
+    case.refresh_from_db(
+        fields=[f for f in _GUARDED_FIELDS if f not in case.get_deferred_fields()],
+        from_queryset=Case.objects.select_for_update(),
+    )
+    case._prefetched_objects_cache = {}
 
 
 def ensure_transition(case: Case, target: str) -> None:
@@ -123,36 +137,20 @@ def case_record_needs_assessment(
     together: bool | None = None,
 ) -> Case:
     """The routine's four questions in order; the first 'yes' decides the outcome."""
-    require_step(case, actor, "assessment")
-    if not noticed.strip():
-        raise CaseError(errors.ASSESSMENT_NOTICED)
-    if own_care_sufficient is None:
-        raise CaseError(errors.ASSESSMENT_ORDER.format(question="fråga 2."))
-    if own_care_sufficient:
-        outcome = AssessmentOutcome.OWN_CARE
-    elif other_org_alone is None:
-        raise CaseError(errors.ASSESSMENT_ORDER.format(question="fråga 3."))
-    elif other_org_alone:
-        if referral_organisation is None:
-            raise CaseError(errors.REFERRAL_ORGANISATION)
-        if referral_mode == "family":
-            outcome = AssessmentOutcome.REFER_FAMILY
-        elif referral_mode == "oral_consent":
-            if referral_consent_on is None:
-                raise CaseError(errors.REFERRAL_CONSENT_DATE)
-            outcome = AssessmentOutcome.REFER_ORAL_CONSENT
-        else:
-            raise CaseError(errors.REFERRAL_MODE)
-    elif together is None:
-        raise CaseError(errors.ASSESSMENT_ORDER.format(question="fråga 4."))
-    elif together:
-        outcome = AssessmentOutcome.ACTIVATE
-    else:
-        raise CaseError(errors.ASSESSMENT_NO_OUTCOME)
-
-    target = CaseState.CONSENT if outcome == AssessmentOutcome.ACTIVATE else CaseState.CLOSED
-    ensure_transition(case, target)
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "assessment")
+        outcome = _assessment_outcome(
+            noticed=noticed,
+            own_care_sufficient=own_care_sufficient,
+            other_org_alone=other_org_alone,
+            referral_mode=referral_mode,
+            referral_organisation=referral_organisation,
+            referral_consent_on=referral_consent_on,
+            together=together,
+        )
+        target = CaseState.CONSENT if outcome == AssessmentOutcome.ACTIVATE else CaseState.CLOSED
+        ensure_transition(case, target)
         case.noticed = noticed
         case.own_care_sufficient = own_care_sufficient
         case.other_org_alone = None if own_care_sufficient else other_org_alone
@@ -186,6 +184,44 @@ def case_record_needs_assessment(
             detail=f"Behovsbedömning: {case.get_outcome_display()}",
         )
     return case
+
+
+def _assessment_outcome(
+    *,
+    noticed: str,
+    own_care_sufficient: bool | None,
+    other_org_alone: bool | None,
+    referral_mode: str,
+    referral_organisation: OrganisationType | None,
+    referral_consent_on: datetime.date | None,
+    together: bool | None,
+) -> str:
+    if not noticed.strip():
+        raise CaseError(errors.ASSESSMENT_NOTICED)
+    if own_care_sufficient is None:
+        raise CaseError(errors.ASSESSMENT_ORDER.format(question="fråga 2."))
+    if own_care_sufficient:
+        outcome = AssessmentOutcome.OWN_CARE
+    elif other_org_alone is None:
+        raise CaseError(errors.ASSESSMENT_ORDER.format(question="fråga 3."))
+    elif other_org_alone:
+        if referral_organisation is None:
+            raise CaseError(errors.REFERRAL_ORGANISATION)
+        if referral_mode == "family":
+            outcome = AssessmentOutcome.REFER_FAMILY
+        elif referral_mode == "oral_consent":
+            if referral_consent_on is None:
+                raise CaseError(errors.REFERRAL_CONSENT_DATE)
+            outcome = AssessmentOutcome.REFER_ORAL_CONSENT
+        else:
+            raise CaseError(errors.REFERRAL_MODE)
+    elif together is None:
+        raise CaseError(errors.ASSESSMENT_ORDER.format(question="fråga 4."))
+    elif together:
+        outcome = AssessmentOutcome.ACTIVATE
+    else:
+        raise CaseError(errors.ASSESSMENT_NO_OUTCOME)
+    return outcome
 
 
 # Per custody: the role of the parties, how many there are at most, and how the ones not yet
@@ -226,10 +262,12 @@ def room_for_party(case: Case, count: int) -> str:
 
 
 def case_set_custody(*, case: Case, actor: AbstractBaseUser, custody: str) -> Case:
-    require_step(case, actor, "custody")
     role, most, _ = CUSTODY_PARTIES[Custody(custody)]
     with transaction.atomic():
         lock_case(case)
+        require_step(case, actor, "custody")
+        if case.custody == custody:
+            return case  # already so: nothing changes, nothing is recorded (a second tab)
         parties = list(case.guardians.all())
         if len(parties) > most or any(p.role != role for p in parties):
             raise CaseError(errors.CUSTODY_CONFLICT.format(custody=Custody(custody).label))
@@ -249,7 +287,6 @@ def case_add_guardian(
 ) -> Guardian:
     """A party of the kind the custody names; as many as the custody has (the step's
     condition, checked again under the case's row lock)."""
-    require_step(case, actor, "guardian_add")
     with transaction.atomic():
         lock_case(case)
         require_step(case, actor, "guardian_add")
@@ -334,8 +371,12 @@ def consent_sentence(case: Case) -> str:
 
 
 def case_set_youth_consents(*, case: Case, actor: AbstractBaseUser, youth_consents: bool) -> Case:
-    require_step(case, actor, "youth")
+    """Setting the answer it already has changes nothing and records nothing (a second tab)."""
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "youth")
+        if case.youth_consents == youth_consents:
+            return case
         case.youth_consents = youth_consents
         case.save(update_fields=["youth_consents", "updated_at"])
         audit(
@@ -373,7 +414,8 @@ def case_record_consent(
         raise CaseError(errors.CONSENT_FUTURE_DATE)
     with transaction.atomic():
         # Two tabs posting one party's consent leave one consent row, not two.
-        Case.objects.select_for_update().filter(pk=case.pk).first()
+        lock_case(case)
+        require_step(case, actor, "consent")
         case.consents.filter(guardian=guardian, by_youth=by_youth).delete()
         consent = Consent.objects.create(
             case=case,
@@ -398,7 +440,6 @@ def case_complete_consent(*, case: Case, actor: AbstractBaseUser) -> Case:
     """Complete only when every party the custody names, and the young person where age and
     maturity allow, has consented; the error names who is missing. Under the case's row lock,
     so that parallel posts apply it once."""
-    require_step(case, actor, "consent_complete")
     with transaction.atomic():
         lock_case(case)
         require_step(case, actor, "consent_complete")
@@ -424,11 +465,12 @@ def _complete_consent(case: Case, actor: AbstractBaseUser) -> Case:
 
 
 def case_close(*, case: Case, actor: AbstractBaseUser, reason: str) -> Case:
-    require_step(case, actor, "close")
-    if not reason.strip():
-        raise CaseError(errors.CLOSE_REASON)
-    ensure_transition(case, CaseState.CLOSED)
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "close")
+        if not reason.strip():
+            raise CaseError(errors.CLOSE_REASON)
+        ensure_transition(case, CaseState.CLOSED)
         fields = _close(case, reason=reason.strip(), clear_identity=False)
         case.save(update_fields=fields)
         audit(who=actor, case=case, action=AuditAction.CHANGED, detail="Ärendet avslutades.")
@@ -436,10 +478,13 @@ def case_close(*, case: Case, actor: AbstractBaseUser, reason: str) -> Case:
 
 
 def case_add_member(*, case: Case, actor: AbstractBaseUser, colleague: AbstractBaseUser) -> Case:
-    require_step(case, actor, "add_member")
-    if not colleague.is_active or not may_open_cases(colleague):
-        raise CaseError(errors.MEMBER_NOT_CLINICIAN)
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "add_member")
+        if not colleague.is_active or not may_open_cases(colleague):
+            raise CaseError(errors.MEMBER_NOT_CLINICIAN)
+        if colleague.pk == case.created_by_id or case.members.filter(pk=colleague.pk).exists():
+            raise CaseError(errors.MEMBER_ALREADY)
         case.members.add(colleague)
         audit(
             who=actor,
@@ -453,8 +498,9 @@ def case_add_member(*, case: Case, actor: AbstractBaseUser, colleague: AbstractB
 def case_mark_protected(*, case: Case, actor: AbstractBaseUser) -> Case:
     """Protected identity learnt after the case was created: the address goes at once.
     One way only: lifting protection is a matter for the population register, not for us."""
-    require_step(case, actor, "protect")
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "protect")
         case.protected_identity = True
         case.child_address = ""
         case.save(update_fields=["protected_identity", "child_address", "updated_at"])

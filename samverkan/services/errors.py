@@ -57,6 +57,7 @@ CONTACT_RULE = (
     "inget stöd bestämdes utan barnet och familjen."
 )
 MEMBER_NOT_CLINICIAN = "Kollegan har inte behörighet att arbeta med samverkansärenden."
+MEMBER_ALREADY = "Kollegan har redan tillgång till ärendet."
 MEMBER_ONLY_CREATOR = "Bara den som skapade ärendet kan lägga till kollegor."
 CLOSE_REASON = "Ange varför ärendet avslutas."
 BREAK_GLASS_REASON = "Ange skälet till nödåtkomsten."
@@ -96,4 +97,9 @@ CUSTODY_CONFLICT = (
 )
 INVITE_NOT_CONSENTED = (
     "Välj en av verksamheterna i listan: bara de som alla parter har samtyckt till kan bjudas in."
+)
+MEETING_DUPLICATE = "Ett möte är redan bokat {when} i ärendet: samma möte bokas inte två gånger."
+CONTACT_DUPLICATE = (
+    "Kontakten med {organisation} är redan antecknad i dag med samma syfte: den antecknas inte "
+    "två gånger."
 )

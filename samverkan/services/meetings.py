@@ -22,7 +22,7 @@ from samverkan.steps import require_step
 
 from . import errors
 from .audit import audit
-from .cases import consented_organisation_ids, ensure_transition
+from .cases import consented_organisation_ids, ensure_transition, lock_case
 from .errors import CaseError
 
 
@@ -35,10 +35,20 @@ def case_record_initiation(
     areas: list[WheelArea],
     initiation_note: str = "",
 ) -> Case:
-    require_step(case, actor, "initiation")
-    if not areas:
-        raise CaseError(errors.INVITE_NO_AREAS)
+    """Saving what is already saved changes nothing and records nothing (a second tab)."""
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "initiation")
+        if not areas:
+            raise CaseError(errors.INVITE_NO_AREAS)
+        unchanged = (
+            case.age_group == age_group
+            and case.municipality_id == (municipality.pk if municipality else None)
+            and case.initiation_note == initiation_note
+            and set(case.areas.values_list("pk", flat=True)) == {a.pk for a in areas}
+        )
+        if unchanged:
+            return case
         case.age_group = age_group
         case.municipality = municipality
         case.initiation_note = initiation_note
@@ -63,14 +73,23 @@ def case_book_meeting(
     link: str = "",
     is_follow_up: bool = False,
 ) -> Meeting:
-    require_step(case, actor, "meeting_book")
-    if form == MeetingMode.PHYSICAL and not room.strip():
-        raise CaseError(errors.MEETING_ROOM)
-    if form == MeetingMode.DIGITAL and not link.strip():
-        raise CaseError(errors.MEETING_LINK)
-    if starts_at < timezone.now():
-        raise CaseError(errors.MEETING_IN_PAST)
+    """A case has one meeting at a given time: a second booking of the same time (a double
+    click, a second tab) is refused under the case's row lock."""
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "meeting_book")
+        if form == MeetingMode.PHYSICAL and not room.strip():
+            raise CaseError(errors.MEETING_ROOM)
+        if form == MeetingMode.DIGITAL and not link.strip():
+            raise CaseError(errors.MEETING_LINK)
+        if starts_at < timezone.now():
+            raise CaseError(errors.MEETING_IN_PAST)
+        if case.meetings.filter(starts_at=starts_at, held=False).exists():
+            raise CaseError(
+                errors.MEETING_DUPLICATE.format(
+                    when=timezone.localtime(starts_at).strftime("%Y-%m-%d %H:%M")
+                )
+            )
         meeting = Meeting.objects.create(
             case=case,
             form=form,
@@ -96,17 +115,17 @@ def case_invite(
     recipient_address: str = "",
 ) -> Invitation:
     """Nobody is invited without consent for that very organisation."""
-    require_step(case, actor, "invite")
-    if organisation.pk not in consented_organisation_ids(case):
-        raise CaseError(errors.INVITE_WITHOUT_CONSENT.format(organisation=organisation.name))
-    if not case.areas.exists():
-        raise CaseError(errors.INVITE_NO_AREAS)
-    meeting = next_meeting(case)
-    if meeting is None:
-        raise CaseError(errors.INVITE_NO_MEETING)
-    ensure_transition(case, CaseState.INVITED)
     with transaction.atomic():
-        Case.objects.select_for_update().filter(pk=case.pk).first()
+        lock_case(case)
+        require_step(case, actor, "invite")
+        if organisation.pk not in consented_organisation_ids(case):
+            raise CaseError(errors.INVITE_WITHOUT_CONSENT.format(organisation=organisation.name))
+        if not case.areas.exists():
+            raise CaseError(errors.INVITE_NO_AREAS)
+        meeting = next_meeting(case)
+        if meeting is None:
+            raise CaseError(errors.INVITE_NO_MEETING)
+        ensure_transition(case, CaseState.INVITED)
         if meeting.invitations.filter(organisation=organisation, withdrawn_at=None).exists():
             raise CaseError(errors.INVITE_DUPLICATE.format(organisation=organisation.name))
         invitation = Invitation.objects.create(
@@ -138,12 +157,17 @@ def case_record_contact(
     shared_was_proportionate: bool,
     no_support_agreed: bool,
 ) -> ContactBeforeMeeting:
-    require_step(case, actor, "contact")
-    if organisation.pk not in consented_organisation_ids(case):
-        raise CaseError(errors.CONTACT_WITHOUT_CONSENT.format(organisation=organisation.name))
-    if not (shared_was_proportionate and no_support_agreed):
-        raise CaseError(errors.CONTACT_RULE)
+    """The same contact (organisation and purpose) is noted once a day: a double click or a
+    second tab does not note it twice."""
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "contact")
+        if organisation.pk not in consented_organisation_ids(case):
+            raise CaseError(errors.CONTACT_WITHOUT_CONSENT.format(organisation=organisation.name))
+        if not (shared_was_proportionate and no_support_agreed):
+            raise CaseError(errors.CONTACT_RULE)
+        if _same_contact_today(case, organisation, purpose):
+            raise CaseError(errors.CONTACT_DUPLICATE.format(organisation=organisation.name))
         contact = ContactBeforeMeeting.objects.create(
             case=case,
             organisation=organisation,
@@ -161,14 +185,23 @@ def case_record_contact(
     return contact
 
 
+def _same_contact_today(case: Case, organisation: OrganisationType, purpose: str) -> bool:
+    today = timezone.localdate()
+    return any(
+        timezone.localdate(c.recorded_at) == today and c.purpose.strip() == purpose.strip()
+        for c in case.contacts.filter(organisation=organisation)
+    )
+
+
 def case_record_meeting(*, case: Case, actor: AbstractBaseUser, guide_confirmed: bool) -> Case:
     """The meeting is held once the clinician confirms each step of the meeting guide."""
-    require_step(case, actor, "meeting_held")
-    if not guide_confirmed:
-        raise CaseError(errors.MEETING_GUIDE)
-    ensure_transition(case, CaseState.MEETING_HELD)
-    meeting = next_meeting(case)  # require_step refused a case without one, or before its day
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "meeting_held")
+        if not guide_confirmed:
+            raise CaseError(errors.MEETING_GUIDE)
+        ensure_transition(case, CaseState.MEETING_HELD)
+        meeting = next_meeting(case)  # require_step refused a case without one or before its day
         meeting.held = True
         meeting.save(update_fields=["held"])
         case.state = CaseState.MEETING_HELD
@@ -188,9 +221,12 @@ def case_record_follow_up(
     link: str = "",
     parties_next_time: str = "",
 ) -> Meeting:
-    require_step(case, actor, "follow_up")
-    ensure_transition(case, CaseState.FOLLOW_UP)
+    """The next meeting is booked in the same transaction: a second post for the same time is
+    refused by the booking's rule and leaves nothing behind."""
     with transaction.atomic():
+        lock_case(case)
+        require_step(case, actor, "follow_up")
+        ensure_transition(case, CaseState.FOLLOW_UP)
         case.next_coordinator = coordinator
         case.parties_next_time = parties_next_time
         case.state = CaseState.FOLLOW_UP
@@ -217,12 +253,12 @@ def case_withdraw_invitation(
     *, case: Case, actor: AbstractBaseUser, invitation: Invitation, reason: str
 ) -> Invitation:
     """The invitation stays on record, marked withdrawn; the organisation may be invited again."""
-    if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
-    if not reason.strip():
-        raise CaseError(errors.INVITATION_WITHDRAW_REASON)
     with transaction.atomic():
-        Case.objects.select_for_update().filter(pk=case.pk).first()
+        lock_case(case)
+        if case.is_closed:
+            raise CaseError(errors.CASE_CLOSED)
+        if not reason.strip():
+            raise CaseError(errors.INVITATION_WITHDRAW_REASON)
         invitation = Invitation.objects.select_related("organisation").get(
             pk=invitation.pk, case=case
         )

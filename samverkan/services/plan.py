@@ -21,7 +21,7 @@ from samverkan.steps import require_step
 
 from . import errors
 from .audit import audit
-from .cases import ensure_transition
+from .cases import ensure_transition, lock_case
 from .errors import CaseError
 
 
@@ -56,16 +56,16 @@ def case_save_plan(
     """`based_on` is the number of the version the form was opened from (0: no plan yet).
     A save based on an older version than the current one is refused, so that one
     colleague's save never silently replaces another's."""
-    require_step(case, actor, "plan_edit")
-    if not items:
-        raise CaseError(errors.PLAN_NO_ITEMS)
-    chosen = set(case.areas.values_list("pk", flat=True))
-    if any(item.area.pk not in chosen for item in items):
-        raise CaseError(errors.PLAN_AREA_NOT_CHOSEN)
-    target = CaseState.FOLLOW_UP if case.state == CaseState.FOLLOW_UP else CaseState.PLAN
-    ensure_transition(case, target)
     with transaction.atomic():
-        Case.objects.select_for_update().filter(pk=case.pk).first()
+        lock_case(case)
+        require_step(case, actor, "plan_edit")
+        if not items:
+            raise CaseError(errors.PLAN_NO_ITEMS)
+        chosen = set(case.areas.values_list("pk", flat=True))
+        if any(item.area.pk not in chosen for item in items):
+            raise CaseError(errors.PLAN_AREA_NOT_CHOSEN)
+        target = CaseState.FOLLOW_UP if case.state == CaseState.FOLLOW_UP else CaseState.PLAN
+        ensure_transition(case, target)
         last = case.plan_versions.aggregate(n=Max("number"))["n"] or 0
         if based_on is not None and based_on != last:
             raise PlanStale(last)

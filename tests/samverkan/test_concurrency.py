@@ -118,3 +118,208 @@ def test_parallel_guardian_posts_never_exceed_what_the_custody_allows(activated_
 
     in_parallel(5, post)
     assert activated_case.guardians.count() == 2
+
+
+# Ten parallel posts of each transition, through its page: the transition is applied once.
+# Each row: the case fixture, the step's URL name, what its form posts, the audit detail the
+# transition writes (exactly one such row afterwards) and what else must exist exactly once.
+def _soon(days=5):
+    when = timezone.localtime() + datetime.timedelta(days=days)
+    return {"date": when.date().isoformat(), "time": "10:00"}
+
+
+def _meeting_today(case):
+    case.meetings.update(starts_at=timezone.now())
+    return {
+        "family_first": "on",
+        "proportionate": "on",
+        "areas": "on",
+        "views": "on",
+        "solutions": "on",
+    }
+
+
+def _plan_post(case):
+    from samverkan.models import OrganisationType
+
+    return {
+        "participants": "Rektor",
+        "based_on": "1",
+        "items-TOTAL_FORMS": "1",
+        "items-INITIAL_FORMS": "0",
+        "items-MIN_NUM_FORMS": "0",
+        "items-MAX_NUM_FORMS": "3",
+        "items-0-area": str(case.areas.order_by("order").first().pk),
+        "items-0-need": "Behov",
+        "items-0-action": "Ny insats",
+        "items-0-organisation": str(OrganisationType.objects.get(name="Skola").pk),
+        "items-0-person": "Rektor",
+        "items-0-due_on": (timezone.localdate() + datetime.timedelta(days=20)).isoformat(),
+    }
+
+
+def _orgs(*names):
+    from samverkan.models import OrganisationType
+
+    return {n: OrganisationType.objects.get(name=n).pk for n in names}
+
+
+TRANSITIONS = {
+    "assessment": (
+        "new_case",
+        lambda case, ctx: {
+            "noticed": "Oro",
+            "own_care_sufficient": "nej",
+            "other_org_alone": "nej",
+            "together": "ja",
+        },
+        "Behovsbedömning: Kronobarnsmodellen aktiveras",
+        lambda case: case.state == "consent",
+    ),
+    "custody": (
+        "activated_case",
+        lambda case, ctx: {"custody": "one"},
+        "Vårdnad: En vårdnadshavare (ensam vårdnad).",
+        lambda case: case.custody == "one",
+    ),
+    "youth": (
+        "activated_case",
+        lambda case, ctx: {"youth_consents": "on"},
+        "Barnet samtycker själv: ja.",
+        lambda case: case.youth_consents,
+    ),
+    "initiation": (
+        "consented_case",
+        lambda case, ctx: {
+            "age_group": "school",
+            "municipality": str(case.municipality_id),
+            "areas": [str(a.pk) for a in ctx["areas"]],
+        },
+        "Initiering: 2 områden valda.",
+        lambda case: case.areas.count() == 2,
+    ),
+    "meeting_book": (
+        "consented_case",
+        lambda case, ctx: {"form": "physical", "room": "Rum 1", **_soon()},
+        "Möte bokat.",
+        lambda case: case.meetings.count() == 1,
+    ),
+    "contact": (
+        "consented_case",
+        lambda case, ctx: {
+            "organisation": str(_orgs("Skola")["Skola"]),
+            "purpose": "Avgöra om skolan ska bjudas in",
+            "shared_was_proportionate": "on",
+            "no_support_agreed": "on",
+        },
+        "Kontakt före mötet med Skola.",
+        lambda case: case.contacts.count() == 1,
+    ),
+    "invite": (
+        "invited_case",
+        lambda case, ctx: {
+            "organisation": str(_orgs("Socialtjänsten")["Socialtjänsten"]),
+            "recipient": "Mottagningen",
+        },
+        "Inbjudan till Socialtjänsten (Link).",
+        lambda case: case.invitations.filter(organisation__name="Socialtjänsten").count() == 1,
+    ),
+    "meeting_held": (
+        "invited_case",
+        lambda case, ctx: _meeting_today(case),
+        "Samverkansmöte hållet.",
+        lambda case: case.state == "meeting_held" and case.meetings.filter(held=True).count() == 1,
+    ),
+    "plan_edit": (
+        "planned_case",
+        lambda case, ctx: _plan_post(case),
+        "Barnets plan sparad som version 2.",
+        lambda case: case.plan_versions.count() == 2,
+    ),
+    "follow_up": (
+        "planned_case",
+        lambda case, ctx: {
+            "coordinator": str(_orgs("Skola")["Skola"]),
+            "form": "physical",
+            "room": "Rum 2",
+            **_soon(30),
+        },
+        "Fortsatt samordning: Skola.",
+        lambda case: (
+            case.state == "follow_up" and case.meetings.filter(is_follow_up=True).count() == 1
+        ),
+    ),
+    "add_member": (
+        "activated_case",
+        lambda case, ctx: {"username": ctx["colleague"].username},
+        "Kollega tillagd: kollegan.",
+        lambda case: list(case.members.values_list("username", flat=True)) == ["kollegan"],
+    ),
+    "protect": (
+        "activated_case",
+        lambda case, ctx: {},
+        "Markerat: skyddade personuppgifter (adressen raderad).",
+        lambda case: case.protected_identity and case.child_address == "",
+    ),
+    "close": (
+        "activated_case",
+        lambda case, ctx: {"reason": "Familjen flyttade"},
+        "Ärendet avslutades.",
+        lambda case: case.state == "closed",
+    ),
+}
+
+
+@pytest.mark.parametrize("step", list(TRANSITIONS))
+def test_ten_parallel_posts_of_a_transition_apply_it_once(step, request, clinician, make_clinician):
+    from django.test import Client
+    from django.urls import reverse
+
+    from samverkan.models import AuditEntry, Case, WheelArea
+
+    fixture, data_of, detail, applied = TRANSITIONS[step]
+    case = request.getfixturevalue(fixture)
+    case = case() if callable(case) else case  # new_case makes one
+    ctx = {
+        "areas": list(WheelArea.objects.filter(order__in=[2, 4])),
+        "colleague": make_clinician("kollegan"),
+    }
+    data = data_of(case, ctx)
+    url = reverse(f"samverkan:{step}", kwargs={"pk": case.pk})
+    before = AuditEntry.objects.filter(case=case, detail=detail).count()
+
+    def post(i):
+        client = Client()
+        client.force_login(clinician)
+        return client.post(url, data).status_code
+
+    codes = in_parallel(10, post)
+    assert all(isinstance(c, int) and c < 500 for c in codes), codes
+    case = Case.objects.get(pk=case.pk)
+    assert applied(case), step
+    assert AuditEntry.objects.filter(case=case, detail=detail).count() == before + 1
+
+
+def test_ten_parallel_withdrawals_of_an_invitation_withdraw_it_once(invited_case, clinician):
+    from django.test import Client
+    from django.urls import reverse
+
+    from samverkan.models import AuditEntry
+
+    invitation = invited_case.invitations.get()
+    url = reverse(
+        "samverkan:invitation_withdraw",
+        kwargs={"pk": invited_case.pk, "invitation_id": invitation.pk},
+    )
+
+    def post(i):
+        client = Client()
+        client.force_login(clinician)
+        return client.post(url, {"reason": f"Fel mottagare {i}"}).status_code
+
+    codes = in_parallel(10, post)
+    assert all(isinstance(c, int) and c < 500 for c in codes), codes
+    invitation.refresh_from_db()
+    assert invitation.is_withdrawn
+    done = AuditEntry.objects.filter(case=invited_case, detail__endswith="tillbakadragen.")
+    assert done.count() == 1
