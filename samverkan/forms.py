@@ -10,6 +10,13 @@ from core.formsets import bounded_formset_factory
 from organisation.models import Municipality
 from samverkan import routine
 
+# The consent forms live beside these; re-exported so that views read every form from here.
+from .consent_forms import (  # noqa: F401
+    ConsentForm,
+    ConsentWithdrawalForm,
+    DateInput,
+    InformedForm,
+)
 from .identity import (
     NO_NUMBER_REASON_MAX,
     IdentityError,
@@ -18,7 +25,6 @@ from .identity import (
 )
 from .models import (
     AgeGroup,
-    ConsentMethod,
     Custody,
     Meeting,
     MeetingMode,
@@ -44,10 +50,6 @@ def _yes_no(label):
         required=False,
         widget=forms.RadioSelect,
     )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class TimeInput(forms.TimeInput):
@@ -195,34 +197,6 @@ class YouthForm(forms.Form):
     youth_consents = forms.BooleanField(
         label=_("Barnet har egen ålder och mognad att samtycka"), required=False
     )
-
-
-class ConsentForm(forms.Form):
-    party = forms.ChoiceField(label=_("Samtycke lämnat av"))
-    method = forms.ChoiceField(
-        label=_("Form"), choices=ConsentMethod.choices, widget=forms.RadioSelect
-    )
-    given_on = forms.DateField(label=_("Datum"), widget=DateInput, initial=timezone.localdate)
-    organisations = forms.ModelMultipleChoiceField(
-        label=_("Verksamheter som får bjudas in"),
-        queryset=OrganisationType.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args, case, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [(f"g{g.pk}", g.name) for g in case.guardians.all()]
-        if case.youth_consents:
-            choices.append(("youth", _("Barnet själv")))
-        self.fields["party"].choices = choices
-        self.case = case
-
-    def clean(self):
-        data = super().clean()
-        party = data.get("party", "")
-        data["by_youth"] = party == "youth"
-        data["guardian"] = next((g for g in self.case.guardians.all() if f"g{g.pk}" == party), None)
-        return data
 
 
 class InitiationForm(forms.Form):

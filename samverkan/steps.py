@@ -77,6 +77,12 @@ def _meeting_day_has_come(case: Case, user) -> str:
     return ""
 
 
+def _some_consent_holds(case: Case, user) -> str:
+    from samverkan.services.cases import active_consents
+
+    return "" if active_consents(case) else errors.CONSENT_WITHDRAW_NONE_HOLDING
+
+
 def _plan_saved(case: Case, user) -> str:
     return "" if _has_plan(case) else errors.FOLLOW_UP_NO_PLAN
 
@@ -141,6 +147,14 @@ STEPS: tuple[Step, ...] = (
         "samverkan:consent_complete",
         _("Samtycket är komplett"),
         "consent",
+    ),
+    Step(
+        "consent_withdraw",
+        OPEN - {S.ASSESSMENT},
+        "samverkan:consent_withdraw",
+        _("Registrera att ett samtycke återkallas"),
+        "consent",
+        condition=_some_consent_holds,
     ),
     Step(
         "initiation",
@@ -266,4 +280,12 @@ def steps_by_section(case: Case, user) -> dict[str, list[OfferedStep]]:
 
 
 def past_consent(case: Case) -> bool:
-    return case.state in PAST_CONSENT
+    """Whether the case page shows the initiation, meeting and plan sections: past the consent
+    step, or back at it after a withdrawal with meetings or a plan to show."""
+    if case.state in PAST_CONSENT:
+        return True
+    if case.state != S.CONSENT:
+        return False
+    if _prefetched(case, "meetings"):
+        return bool(case.meetings.all()) or _has_plan(case)
+    return case.meetings.exists() or _has_plan(case)

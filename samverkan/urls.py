@@ -18,6 +18,14 @@ urlpatterns = [
     path(case + "barnets-samtycke/", views.YouthView.as_view(), name="youth"),
     path(case + "samtycke/", views.ConsentView.as_view(), name="consent"),
     path(case + "samtycke/klart/", views.CompleteConsentView.as_view(), name="consent_complete"),
+    path(
+        case + "samtycke/aterkalla/", views.ConsentWithdrawView.as_view(), name="consent_withdraw"
+    ),
+    path(
+        case + "samtycke/aterkallat/<int:withdrawal_id>/meddelat/",
+        views.ConsentInformedView.as_view(),
+        name="consent_informed",
+    ),
     path(case + "samtycke.pdf", views.ConsentPdfView.as_view(), name="consent_pdf"),
     path(case + "initiera/", views.InitiationView.as_view(), name="initiation"),
     path(case + "mote/", views.MeetingBookView.as_view(), name="meeting_book"),

@@ -7,9 +7,11 @@ from .case import (
     CaseState,
     Consent,
     ConsentMethod,
+    ConsentWithdrawal,
     Custody,
     Guardian,
     GuardianRole,
+    Supersession,
 )
 from .directory import (
     BvcUnit,
@@ -35,6 +37,7 @@ __all__ = [
     "Channel",
     "Consent",
     "ConsentMethod",
+    "ConsentWithdrawal",
     "ContactBeforeMeeting",
     "Custody",
     "Guardian",
@@ -48,5 +51,6 @@ __all__ = [
     "PlanVersion",
     "RoutineDocument",
     "RoutineStep",
+    "Supersession",
     "WheelArea",
 ]

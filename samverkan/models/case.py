@@ -31,11 +31,12 @@ S = CaseState
 TRANSITIONS: dict[str, set[str]] = {
     S.ASSESSMENT: {S.CONSENT, S.CLOSED},
     S.CONSENT: {S.INITIATION, S.CLOSED},
-    S.INITIATION: {S.INVITED, S.CLOSED},
-    S.INVITED: {S.INVITED, S.MEETING_HELD, S.CLOSED},
-    S.MEETING_HELD: {S.PLAN, S.CLOSED},
-    S.PLAN: {S.PLAN, S.FOLLOW_UP, S.CLOSED},
-    S.FOLLOW_UP: {S.FOLLOW_UP, S.INVITED, S.MEETING_HELD, S.PLAN, S.CLOSED},
+    # Back to CONSENT from any later state: a withdrawal left consent incomplete.
+    S.INITIATION: {S.INVITED, S.CONSENT, S.CLOSED},
+    S.INVITED: {S.INVITED, S.MEETING_HELD, S.CONSENT, S.CLOSED},
+    S.MEETING_HELD: {S.PLAN, S.CONSENT, S.CLOSED},
+    S.PLAN: {S.PLAN, S.FOLLOW_UP, S.CONSENT, S.CLOSED},
+    S.FOLLOW_UP: {S.FOLLOW_UP, S.INVITED, S.MEETING_HELD, S.PLAN, S.CONSENT, S.CLOSED},
     S.CLOSED: set(),
 }
 
@@ -231,6 +232,11 @@ class ConsentMethod(models.TextChoices):
     ORAL = "oral", _("Muntligt")
 
 
+class Supersession(models.TextChoices):
+    CORRECTED = "corrected", _("Rättat")
+    RENEWED = "renewed", _("Nytt samtycke efter återkallelse")
+
+
 class Consent(models.Model):
     """One party's consent (a guardian, or the young person) to invite some organisations."""
 
@@ -246,14 +252,86 @@ class Consent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    # A later record for the same party replaces this one, which stays on record: corrected
+    # (recorded by mistake) or renewed (the party consented again after withdrawing).
+    superseded_at = models.DateTimeField(_("ersatt"), null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ersatt av"),
+    )
+    supersession = models.CharField(
+        _("hur det ersattes"), max_length=10, choices=Supersession.choices, blank=True
+    )
+    correction_reason = models.TextField(_("skäl till rättelse"), blank=True)
+    replaced_by = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("ersatt med"),
+    )
 
     class Meta:
         ordering = ["id"]
         verbose_name = _("samtycke")
         verbose_name_plural = _("samtycken")
+        # One current record per party, whatever two tabs post at once.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "guardian"],
+                condition=Q(superseded_at=None, guardian__isnull=False),
+                name="one_current_consent_per_guardian",
+            ),
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(superseded_at=None, by_youth=True),
+                name="one_current_consent_of_the_youth",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Samtycke {self.given_on:%Y-%m-%d}"
 
     def giver_name(self) -> str:
         return self.case.child_name if self.by_youth else self.guardian.name
+
+
+class ConsentWithdrawal(models.Model):
+    """A party withdraws its consent, wholly or for some organisations. The consent stays on
+    record; what it still covers is its organisations less every withdrawal's."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consent_withdrawals")
+    consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="withdrawals")
+    wholly = models.BooleanField(_("helt återkallat"), default=False)
+    organisations = models.ManyToManyField(
+        OrganisationType, related_name="+", verbose_name=_("återkallat för")
+    )
+    withdrawn_on = models.DateField(_("datum"))
+    method = models.CharField(_("form"), max_length=10, choices=ConsentMethod.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    # Whom the clinician has to tell, kept until they mark it done.
+    to_inform = models.TextField(_("att meddela"), blank=True)
+    informed_at = models.DateTimeField(_("meddelat"), null=True, blank=True)
+    informed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["withdrawn_on", "id"]
+        verbose_name = _("återkallat samtycke")
+        verbose_name_plural = _("återkallade samtycken")
+
+    def __str__(self) -> str:
+        return f"Återkallelse {self.withdrawn_on:%Y-%m-%d}"

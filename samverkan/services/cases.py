@@ -20,10 +20,12 @@ from samverkan.models import (
     Case,
     CaseState,
     Consent,
+    ConsentMethod,
     Custody,
     Guardian,
     GuardianRole,
     OrganisationType,
+    Supersession,
 )
 from samverkan.steps import require_step
 
@@ -312,7 +314,37 @@ def required_parties(case: Case) -> list[tuple[str, Guardian | None]]:
 
 
 def active_consents(case: Case) -> list[Consent]:
-    return list(case.consents.all())
+    """The consents that hold now, the one seam every page, document and guard reads: each
+    party's current record (a corrected one is not), less what the party has withdrawn since.
+    A consent withdrawn wholly, or for all its organisations, is not among them. Each carries
+    `current_organisations`, what it still covers."""
+    consents = case.consents.all()
+    if "consents" not in getattr(case, "_prefetched_objects_cache", {}):
+        consents = consents.prefetch_related("organisations", "withdrawals__organisations")
+    result = []
+    for consent in consents:
+        if consent.superseded_at is not None:
+            continue
+        withdrawals = list(consent.withdrawals.all())
+        if any(w.wholly for w in withdrawals):
+            continue
+        gone = {o.pk for w in withdrawals for o in w.organisations.all()}
+        current = [o for o in consent.organisations.all() if o.pk not in gone]
+        if current:
+            consent.current_organisations = current
+            result.append(consent)
+    return result
+
+
+def consent_of_party(consents: list[Consent], guardian: Guardian | None, by_youth: bool):
+    """The party's consent among `consents`: a guardian's by its row, the young person's by
+    the flag."""
+    for consent in consents:
+        if by_youth and consent.by_youth:
+            return consent
+        if guardian is not None and consent.guardian_id == guardian.pk:
+            return consent
+    return None
 
 
 def missing_consents(case: Case) -> list[str]:
@@ -321,9 +353,9 @@ def missing_consents(case: Case) -> list[str]:
     youth_name = (case.child_name or "barnet") if case.youth_consents else None
     for name, guardian in required_parties(case):
         if guardian is not None:
-            ok = any(c.guardian_id == guardian.pk for c in given)
+            ok = consent_of_party(given, guardian, False) is not None
         elif name == youth_name:
-            ok = any(c.by_youth for c in given)
+            ok = consent_of_party(given, None, True) is not None
         else:
             ok = False  # a party not yet registered has not consented
         if not ok:
@@ -340,16 +372,33 @@ def consented_organisation_ids(case: Case) -> set[int]:
     for consent in active_consents(case):
         if not consent.by_youth and consent.guardian_id not in required:
             continue
-        ids = {o.pk for o in consent.organisations.all()}
+        ids = {o.pk for o in consent.current_organisations}
         result = ids if result is None else result & ids
     return result or set()
 
 
-def consent_sentence(case: Case) -> str:
-    """Whom the letter says consented, from the recorded consents only: 'vårdnadshavarna A och
+def consent_gap(case: Case) -> str:
+    """Why consent is not complete, or "" when it is: custody stated, every required party's
+    consent holding, and at least one organisation that all of them consented to."""
+    if not case.custody:
+        return errors.CUSTODY_MISSING
+    missing = missing_consents(case)
+    if missing:
+        return errors.CONSENT_INCOMPLETE.format(missing=", ".join(missing))
+    if not consented_organisation_ids(case):
+        return errors.CONSENT_NO_COMMON_ORGANISATION
+    return ""
+
+
+def consent_sentence(case: Case, organisation: OrganisationType | None = None) -> str:
+    """Whom the letter says consented, from the consents that hold only: 'vårdnadshavarna A och
     B', 'vårdnadshavaren A', 'socialtjänsten (A)', each followed by the young person only when
-    the young person consented."""
+    the young person consented. With `organisation`: only the parties whose consent covers it."""
     consents = active_consents(case)
+    if organisation is not None:
+        consents = [
+            c for c in consents if any(o.pk == organisation.pk for o in c.current_organisations)
+        ]
     by_guardian = {c.guardian_id for c in consents if not c.by_youth}
     givers = [g for g in case.guardians.all() if g.pk in by_guardian]
     parts = []
@@ -388,6 +437,10 @@ def case_set_youth_consents(*, case: Case, actor: AbstractBaseUser, youth_consen
     return case
 
 
+# The form in one word, for the audit log.
+METHOD_WORD = {ConsentMethod.WRITTEN: "skriftligt", ConsentMethod.ORAL: "muntligt"}
+
+
 def case_record_consent(
     *,
     case: Case,
@@ -397,8 +450,11 @@ def case_record_consent(
     method: str,
     given_on: datetime.date,
     organisations: list[OrganisationType],
+    correction_reason: str = "",
 ) -> Consent:
-    """Records one party's consent; the case moves on once every required party has one."""
+    """Records one party's consent; the case moves on once every required party has one.
+    A party's earlier record stays, replaced: corrected when it still held (recorded by
+    mistake), renewed when the party had withdrawn it."""
     require_step(case, actor, "consent")
     if not case.guardians.exists():
         raise CaseError(errors.CONSENT_NO_GUARDIAN)
@@ -413,10 +469,30 @@ def case_record_consent(
     if given_on > timezone.localdate():
         raise CaseError(errors.CONSENT_FUTURE_DATE)
     with transaction.atomic():
-        # Two tabs posting one party's consent leave one consent row, not two.
+        # Two tabs posting one party's consent leave one current record, not two.
         lock_case(case)
         require_step(case, actor, "consent")
-        case.consents.filter(guardian=guardian, by_youth=by_youth).delete()
+        earlier = (
+            case.consents.filter(superseded_at=None, guardian=guardian, by_youth=by_youth)
+            .select_for_update()
+            .first()
+        )
+        corrected = earlier is not None and consent_of_party(
+            active_consents(case), guardian, by_youth
+        )
+        if earlier is not None:
+            earlier.superseded_at = timezone.now()
+            earlier.superseded_by = actor
+            earlier.supersession = Supersession.CORRECTED if corrected else Supersession.RENEWED
+            earlier.correction_reason = correction_reason.strip() if corrected else ""
+            earlier.save(
+                update_fields=[
+                    "superseded_at",
+                    "superseded_by",
+                    "supersession",
+                    "correction_reason",
+                ]
+            )
         consent = Consent.objects.create(
             case=case,
             guardian=guardian,
@@ -426,12 +502,16 @@ def case_record_consent(
             recorded_by=actor,
         )
         consent.organisations.set(organisations)
+        if earlier is not None:
+            earlier.replaced_by = consent
+            earlier.save(update_fields=["replaced_by"])
         who = "barnet" if by_youth else "vårdnadshavare"
+        what = "rättat" if corrected else "registrerat"
         audit(
             who=actor,
             case=case,
             action=AuditAction.CHANGED,
-            detail=f"Samtycke registrerat ({consent.get_method_display().lower()}, {who}).",
+            detail=f"Samtycke {what} ({METHOD_WORD[ConsentMethod(method)]}, {who}).",
         )
     return consent
 
@@ -447,15 +527,11 @@ def case_complete_consent(*, case: Case, actor: AbstractBaseUser) -> Case:
 
 
 def _complete_consent(case: Case, actor: AbstractBaseUser) -> Case:
-    if not case.custody:
-        raise CaseError(errors.CUSTODY_MISSING)
-    missing = missing_consents(case)
-    if not case.guardians.exists() and not missing:
+    if case.custody and not case.guardians.exists() and not missing_consents(case):
         raise CaseError(errors.CONSENT_NO_GUARDIAN)
-    if missing:
-        raise CaseError(errors.CONSENT_INCOMPLETE.format(missing=", ".join(missing)))
-    if not consented_organisation_ids(case):
-        raise CaseError(errors.CONSENT_NO_COMMON_ORGANISATION)
+    gap = consent_gap(case)
+    if gap:
+        raise CaseError(gap)
     ensure_transition(case, CaseState.INITIATION)
     with transaction.atomic():
         case.state = CaseState.INITIATION

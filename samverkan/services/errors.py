@@ -103,3 +103,31 @@ CONTACT_DUPLICATE = (
     "Kontakten med {organisation} är redan antecknad i dag med samma syfte: den antecknas inte "
     "två gånger."
 )
+CONSENT_WITHDRAW_NOTHING = "Välj vad som återkallas: hela samtycket eller minst en verksamhet."
+CONSENT_WITHDRAW_FUTURE_DATE = (
+    "Återkallelsen kan inte vara gjord ett datum som inte har varit ännu."
+)
+CONSENT_WITHDRAW_NO_CONSENT = "Den parten har inget gällande samtycke att återkalla."
+CONSENT_WITHDRAW_BEFORE_GIVEN = (
+    "Återkallelsen kan inte vara gjord före samtycket, som lämnades {date}."
+)
+CONSENT_WITHDRAW_NOT_GIVEN = (
+    "Parten har inte samtyckt till {organisation}: välj bland de verksamheter samtycket gäller."
+)
+CONSENT_WITHDRAWN_INFORM = (
+    "Meddela att inbjudan eller kontakten inte längre gäller, eftersom samtycket är "
+    "återkallat: {whom}."
+)
+CONSENT_WITHDRAWN_NOBODY_TO_INFORM = (
+    "Ingen inbjudan eller kontakt berördes: ingen annan verksamhet behöver meddelas."
+)
+CONSENT_WITHDRAWN_BACK_TO_CONSENT = (
+    "Samtycket är inte längre komplett: ärendet är tillbaka i steget ”Samtycke” och inga nya "
+    "inbjudningar kan skickas. Barnets plan finns kvar, markerad."
+)
+CONSENT_WITHDRAWAL_ALREADY_INFORMED = "Det är redan markerat att de berörda är meddelade."
+CONSENT_WITHDRAW_NONE_HOLDING = "Det finns inget gällande samtycke att återkalla."
+INVITATION_LETTER_WITHDRAWN = (
+    "Inbjudan är tillbakadragen: brevet skrivs inte ut, eftersom det skulle ange ett samtycke "
+    "som inte gäller."
+)

@@ -7,6 +7,7 @@ from .cases import (
     CloseView,
     ProtectView,
 )
+from .consent import ConsentInformedView, ConsentWithdrawView
 from .documents import (
     ConsentPdfView,
     InvitationPdfView,
@@ -40,8 +41,10 @@ __all__ = [
     "CaseListView",
     "CloseView",
     "CompleteConsentView",
+    "ConsentInformedView",
     "ConsentPdfView",
     "ConsentView",
+    "ConsentWithdrawView",
     "ContactView",
     "CustodyView",
     "FollowUpView",

@@ -34,9 +34,10 @@ from samverkan.models import (
     RoutineDocument,
 )
 from samverkan.services import cases as case_services
+from samverkan.services import consent as consent_services
 from samverkan.services import errors, reading
 from samverkan.services.plan import default_coordinator
-from samverkan.steps import past_consent, steps_by_section
+from samverkan.steps import past_consent, step_refusal, steps_by_section
 from samverkan.wheel import areas_of, wheel_svg
 
 from .base import CaseMixin, CaseStepView, ClinicianMixin, ErrorSummaryMixin, WriteLimitMixin
@@ -131,9 +132,9 @@ class CaseDetailView(CaseMixin, TemplateView):
             "members",
             Prefetch(
                 "consents",
-                queryset=Consent.objects.select_related("guardian").prefetch_related(
-                    "organisations"
-                ),
+                queryset=Consent.objects.select_related(
+                    "guardian", "superseded_by"
+                ).prefetch_related("organisations", "withdrawals__organisations"),
             ),
             "meetings",
             Prefetch("invitations", queryset=Invitation.objects.select_related("organisation")),
@@ -155,7 +156,8 @@ class CaseDetailView(CaseMixin, TemplateView):
             ),
         )
         guardians = list(case.guardians.all())
-        consents = list(case.consents.all())
+        consents = consent_services.consent_history(case)
+        withdrawals = consent_services.withdrawals_of(case)
         areas, chosen = areas_of(case)
         plan_versions = list(case.plan_versions.all())
         plan = next((v for v in plan_versions if v.is_current), None)
@@ -167,7 +169,18 @@ class CaseDetailView(CaseMixin, TemplateView):
             consented_names=sorted(
                 {o.name for c in consents for o in c.organisations.all() if o.pk in consented}
             ),
-            journal_notes=journal_notes(case, consents),
+            journal_notes=journal_notes(case, [c for c in consents if not c.superseded_at]),
+            withdrawals=withdrawals,
+            # Correction is recording the party's consent again, offered while that step is.
+            correct_url=(
+                ""
+                if step_refusal(case, self.request.user, "consent")
+                else reverse("samverkan:consent", kwargs={"pk": case.pk})
+            ),
+            to_inform=[
+                (w, consent_services.inform_message(w))
+                for w in consent_services.pending_to_inform(case)
+            ],
             areas=areas,
             chosen_areas=[a for a in areas if a.pk in chosen],
             wheel=wheel_svg(areas, chosen),

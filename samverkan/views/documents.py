@@ -1,8 +1,9 @@
 """PDF exports and calendar files. Each export goes through the export service, which writes
 the audit entry and runs the rendering inside one transaction."""
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
@@ -11,6 +12,8 @@ from samverkan.documents import CONFIDENTIALITY_MARKING, pdf_response, render_pd
 from samverkan.ics import meeting_ics
 from samverkan.models import OrganisationType, PlanItem, PlanVersion
 from samverkan.services import cases as case_services
+from samverkan.services import errors
+from samverkan.services.consent import withdrawals_of
 from samverkan.services.reading import case_export
 from samverkan.wheel import areas_of, wheel_svg
 
@@ -48,7 +51,9 @@ class ConsentPdfView(ExportMixin, View):
         part = request.GET.get("part", "")
         signer, chosen = None, set()
         if part:
-            consents = self.case.consents.prefetch_related("organisations")
+            # Only what holds now: a withdrawn consent, or the withdrawn part of one, is not
+            # ticked.
+            consents = case_services.active_consents(self.case)
             if part == "youth" and self.case.youth_consents:
                 signer = self.case.child_name or "barnet"
                 consent = next((c for c in consents if c.by_youth), None)
@@ -58,7 +63,7 @@ class ConsentPdfView(ExportMixin, View):
                     raise Http404("Ingen sådan part i ärendet.")
                 signer = guardian.name
                 consent = next((c for c in consents if c.guardian_id == guardian.pk), None)
-            chosen = {o.pk for o in consent.organisations.all()} if consent else set()
+            chosen = {o.pk for o in consent.current_organisations} if consent else set()
         context = {
             **self.base_context(),
             "guardians": guardians,
@@ -77,11 +82,16 @@ class InvitationPdfView(ExportMixin, View):
             self.case.invitations.select_related("organisation", "meeting", "created_by"),
             pk=invitation_id,
         )
+        if invitation.is_withdrawn:
+            # The letter would state a consent that no longer holds, or an invitation that no
+            # longer stands.
+            messages.error(request, errors.INVITATION_LETTER_WITHDRAWN)
+            return redirect("samverkan:case_detail", pk=self.case.pk)
         context = {
             **self.base_context(),
             "invitation": invitation,
             "meeting": invitation.meeting,
-            "consent_sentence": case_services.consent_sentence(self.case),
+            "consent_sentence": case_services.consent_sentence(self.case, invitation.organisation),
         }
         data = self.export(
             lambda: render_pdf("samverkan/pdf/invitation.html", context, request),
@@ -108,7 +118,16 @@ def plan_context(case, number: int) -> dict:
     """The family's plan: administrators' notes (a name awaiting confirmation) stay out."""
     version, items = plan_version_or_404(case, number)
     areas, chosen = areas_of(case)
+    withdrawals = withdrawals_of(case)
+    if withdrawals:
+        # An action by an organisation whose consent was withdrawn is marked, not removed.
+        covered = case_services.consented_organisation_ids(case)
+        gone = {o.pk for w in withdrawals for o in w.organisations.all()} - covered
+        for item in items:
+            item.consent_withdrawn = item.organisation_id in gone
     return {
+        "withdrawals": withdrawals,
+        "consent_gap": case_services.consent_gap(case) if withdrawals else "",
         "version": version,
         "items": items,
         "areas": areas,

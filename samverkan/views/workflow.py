@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.formsets import TooManyRows, too_many_rows_response
 from organisation.models import Municipality
 from samverkan import forms
-from samverkan.models import MunicipalContact, OrganisationType, RoutineStep
+from samverkan.models import MunicipalContact, OrganisationType, RoutineStep, Supersession
 from samverkan.services import cases as case_services
 from samverkan.services import errors
 from samverkan.services import meetings as meeting_services
@@ -98,9 +98,23 @@ class ConsentView(CaseStepView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "case": self.case}
 
+    def get_initial(self):
+        """?part=g<id> or ?part=youth (the case page's "Rätta"): that party's consent as it
+        holds, to correct."""
+        part = self.request.GET.get("part", "")
+        for c in case_services.active_consents(self.case):
+            if part == ("youth" if c.by_youth else f"g{c.guardian_id}"):
+                return {
+                    "party": part,
+                    "method": c.method,
+                    "given_on": c.given_on,
+                    "organisations": c.current_organisations,
+                }
+        return super().get_initial()
+
     def perform(self, form):
         data = form.cleaned_data
-        case_services.case_record_consent(
+        consent = case_services.case_record_consent(
             case=self.case,
             actor=self.request.user,
             guardian=data["guardian"],
@@ -108,6 +122,13 @@ class ConsentView(CaseStepView):
             method=data["method"],
             given_on=data["given_on"],
             organisations=list(data["organisations"]),
+            correction_reason=data["correction_reason"],
+        )
+        self.success_message = (
+            _("Samtycket är rättat. Den tidigare registreringen finns kvar i historiken.")
+            if hasattr(consent, "replaces")
+            and consent.replaces.supersession == Supersession.CORRECTED
+            else _("Samtycket är registrerat.")
         )
 
 

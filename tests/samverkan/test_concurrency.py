@@ -323,3 +323,67 @@ def test_ten_parallel_withdrawals_of_an_invitation_withdraw_it_once(invited_case
     assert invitation.is_withdrawn
     done = AuditEntry.objects.filter(case=invited_case, detail__endswith="tillbakadragen.")
     assert done.count() == 1
+
+
+def test_ten_parallel_withdrawal_posts_apply_it_once(planned_case, clinician):
+    from django.test import Client
+    from django.urls import reverse
+
+    from samverkan.models import AuditEntry, CaseState, ConsentWithdrawal
+
+    guardian = planned_case.guardians.get()
+    url = reverse("samverkan:consent_withdraw", kwargs={"pk": planned_case.pk})
+    data = {
+        "party": f"g{guardian.pk}",
+        "scope": "wholly",
+        "withdrawn_on": timezone.localdate().isoformat(),
+        "method": "oral",
+        "confirm": "1",
+    }
+
+    def post(i):
+        client = Client()
+        client.force_login(clinician)
+        return client.post(url, data).status_code
+
+    codes = in_parallel(10, post)
+    assert all(isinstance(c, int) and c < 500 for c in codes), codes
+    assert ConsentWithdrawal.objects.filter(case=planned_case).count() == 1
+    done = AuditEntry.objects.filter(case=planned_case, detail__startswith="Samtycke återkallat")
+    assert done.count() == 1
+    planned_case.refresh_from_db()
+    assert planned_case.state == CaseState.CONSENT
+    assert planned_case.invitations.filter(withdrawn_at=None).count() == 0
+
+
+def test_two_parallel_consent_posts_for_one_party_leave_one_current_consent(
+    activated_case, clinician, org
+):
+    from django.test import Client
+    from django.urls import reverse
+
+    from samverkan.models import Consent
+    from samverkan.services import cases as cs
+
+    cs.case_set_custody(case=activated_case, actor=clinician, custody="one")
+    guardian = cs.case_add_guardian(case=activated_case, actor=clinician, name="Vera")
+    url = reverse("samverkan:consent", kwargs={"pk": activated_case.pk})
+
+    def post(i):
+        client = Client()
+        client.force_login(clinician)
+        return client.post(
+            url,
+            {
+                "party": f"g{guardian.pk}",
+                "method": "oral",
+                "given_on": timezone.localdate().isoformat(),
+                "organisations": [org("Skola").pk],
+            },
+        ).status_code
+
+    codes = in_parallel(2, post)
+    assert all(isinstance(c, int) and c < 500 for c in codes), codes
+    current = Consent.objects.filter(case=activated_case, superseded_at=None)
+    assert current.count() == 1
+    assert Consent.objects.filter(case=activated_case).count() == 2  # the earlier one kept

@@ -18,13 +18,14 @@ pytestmark = pytest.mark.django_db
 # + the list with its next meeting and overdue actions, and one INSERT of its audit rows.
 CASE_LIST_QUERIES = 6
 # + the case, the audit INSERT, and one prefetch per relation shown: guardians, colleagues,
-# consents, their organisations, meetings, invitations, contacts, plan versions, the wheel,
-# the region's documents for every step (one query), and for a school-age child the
-# municipal contacts (rektor, KAA).
-CASE_PAGE_QUERIES = 17
+# consents, their organisations, their withdrawals, meetings, invitations, contacts, plan
+# versions, the wheel, the region's documents for every step (one query), and for a
+# school-age child the municipal contacts (rektor, KAA).
+CASE_PAGE_QUERIES = 18
 CASE_PAGE_WITH_PLAN_QUERIES = CASE_PAGE_QUERIES + 1  # the current plan's actions
-# + the case, the version with its actions (one query), the wheel, the audit INSERT.
-PLAN_QUERIES = 8
+# + the case, the version with its actions (one query), the wheel, withdrawals of consent (one
+# query), the audit INSERT.
+PLAN_QUERIES = 9
 # The PDF renders inside the export's transaction: under the test's own transaction that is a
 # SAVEPOINT and its RELEASE (in production BEGIN and COMMIT, which are not counted as queries).
 PLAN_QUERIES_BY_PAGE = {"plan_version": PLAN_QUERIES, "plan_pdf": PLAN_QUERIES + 2}

@@ -14,6 +14,7 @@ from samverkan.models import Case, CaseState, WheelArea
 from samverkan.services import cases as cs
 from samverkan.services import errors
 from samverkan.services import meetings as ms
+from samverkan.services.consent import case_withdraw_consent as withdraw_consent
 from samverkan.services.errors import CaseError, StepNotAvailable
 from samverkan.services.plan import PlanItemData, case_save_plan
 from samverkan.steps import STEPS, STEPS_BY_NAME, available_steps, step_refusal
@@ -54,6 +55,16 @@ def service_calls(org, colleague):
             organisations=[org("Skola")],
         ),
         "consent_complete": lambda case, user: cs.case_complete_consent(case=case, actor=user),
+        "consent_withdraw": lambda case, user: withdraw_consent(
+            case=case,
+            actor=user,
+            guardian=case.guardians.first(),
+            by_youth=False,
+            wholly=True,
+            organisations=[],
+            withdrawn_on=timezone.localdate(),
+            method="oral",
+        ),
         "initiation": lambda case, user: ms.case_record_initiation(
             case=case, actor=user, age_group="school", municipality=None, areas=[area(case)]
         ),
@@ -183,6 +194,22 @@ def build(name, request, clinician, org):
         ms.case_invite(case=case, actor=clinician, organisation=org("Skola"), recipient="Rektor")
         case.meetings.filter(held=False).update(starts_at=timezone.now())
         return case
+    if name == "consent_after_withdrawal":
+        # Back at the consent step with a plan kept: the only guardian withdrew.
+        case = fixture("planned_case")
+        withdraw_consent(
+            case=case,
+            actor=clinician,
+            guardian=case.guardians.get(),
+            by_youth=False,
+            wholly=True,
+            organisations=[],
+            withdrawn_on=timezone.localdate(),
+            method="written",
+        )
+        case.refresh_from_db()
+        assert case.state == CaseState.CONSENT
+        return case
     if name == "closed":
         case = fixture("planned_case")
         return cs.case_close(case=case, actor=clinician, reason="Klart")
@@ -200,6 +227,7 @@ SCENARIOS = [
     "plan_protected",
     "follow_up",
     "invited_after_follow_up",
+    "consent_after_withdrawal",
     "closed",
 ]
 

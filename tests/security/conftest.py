@@ -46,6 +46,7 @@ def world(db, items, planned_case, clinician, make_clinician):  # noqa: F811
         unit=unit, year=year, by=familjeombud_membership.user, copy_previous=False
     )
     case = planned_case
+    withdrawal = _partial_withdrawal(case, clinician)
     training_session, training_action = _training(unit, familjeombud_membership.user)
     users = {
         "anonymous": None,
@@ -75,10 +76,30 @@ def world(db, items, planned_case, clinician, make_clinician):  # noqa: F811
         meeting=case.meetings.first(),
         invitation=case.invitations.first(),
         plan=case.plan_versions.order_by("-number").first(),
+        withdrawal=withdrawal,
         training_session=training_session,
         training_item=training_session.items.first() if training_session else None,
         training_action=training_action,
     )
+
+
+def _partial_withdrawal(case, actor):
+    """The guardian withdraws consent for Socialtjänsten, which is not invited: the case keeps
+    its state and its plan, and has a withdrawal for the pages that show one."""
+    from samverkan.models import OrganisationType
+    from samverkan.services.consent import case_withdraw_consent
+
+    outcome = case_withdraw_consent(
+        case=case,
+        actor=actor,
+        guardian=case.guardians.get(),
+        by_youth=False,
+        wholly=False,
+        organisations=[OrganisationType.objects.get(name="Socialtjänsten")],
+        withdrawn_on=timezone.localdate(),
+        method="oral",
+    )
+    return outcome.withdrawal
 
 
 def _training(unit, planner):

@@ -260,6 +260,24 @@ FORMS = {
         },
     ),
     "samverkan:consent_complete": Form("case_owner", kwargs_from(_case)),
+    "samverkan:consent_withdraw": Form(
+        "case_owner",
+        kwargs_from(_case),
+        lambda w: {
+            "party": choice(
+                *[f"g{g.pk}" for g in w.case.guardians.all()], f"g{w.other_guardian.pk}", "youth"
+            ),
+            "scope": choice("wholly", "some", "x"),
+            "organisations": ids(*_org_ids(), multi=True),
+            "withdrawn_on": date_field(),
+            "method": choice("oral", "written"),
+            "confirm": choice("1", ""),
+        },
+    ),
+    "samverkan:consent_informed": Form(
+        "case_owner",
+        kwargs_from(lambda w: [{"pk": w.case.pk, "withdrawal_id": w.withdrawal.pk}]),
+    ),
     "samverkan:initiation": Form(
         "case_owner",
         kwargs_from(_case),

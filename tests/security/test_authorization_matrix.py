@@ -129,6 +129,12 @@ ROWS = [
     Row("samverkan:youth", CASE, case),
     Row("samverkan:consent", CASE, case),
     Row("samverkan:consent_complete", CASE, case),
+    Row("samverkan:consent_withdraw", CASE, case),
+    Row(
+        "samverkan:consent_informed",
+        CASE,
+        lambda w: {**case(w), "withdrawal_id": w.withdrawal.pk},
+    ),
     Row("samverkan:consent_pdf", CASE, case),
     Row("samverkan:initiation", CASE, case),
     Row("samverkan:meeting_book", CASE, case),
