@@ -86,6 +86,8 @@ class ConsentWithdrawalForm(PartyForm):
 
     def __init__(self, *args, case, organisation_ids=(), **kwargs):
         super().__init__(*args, case=case, **kwargs)
+        # Nobody chosen beforehand: a withdrawal is never recorded for the wrong party by default.
+        self.fields["party"].choices = [("", _("Välj vem"))] + party_choices(case)
         # Only what some party still consents to can be withdrawn.
         self.fields["organisations"].queryset = OrganisationType.objects.filter(
             pk__in=organisation_ids
