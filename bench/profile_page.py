@@ -4,6 +4,11 @@
         .venv/bin/python -m bench.profile_page --build          # once: schema + 1× bench data
     ... .venv/bin/python -m bench.profile_page unit case -n 200  # median ms per page
     ... .venv/bin/python -m bench.profile_page unit --profile    # cProfile, sorted by cumulative
+    ... CACHE_URL=dbcache://django_cache .venv/bin/python -m bench.profile_page ...  # production
+
+Pages: floor (/halsa/), unit, case, dashboard (signed in as make bench does) and home, area,
+search, films (not signed in). With --runs N the pages are timed in turn N times, so a drifting
+machine weighs on all alike.
 
 For finding where a page's own time goes; the figures to report come from `make bench`."""
 
@@ -36,15 +41,23 @@ def build() -> None:
 
 
 def pages() -> dict:
+    """What `make bench` loads, as bench/prepare.py picks it; None = not signed in."""
     from django.urls import reverse
 
-    from bench.prepare import pick_case, pick_unit
+    from bench.prepare import SEARCH_QUERY, bench_user, pick_area, pick_case, pick_unit
 
     unit, member = pick_unit()
     case = pick_case()
+    area = pick_area()
     return {
+        "floor": (reverse("health"), None),
         "unit": (reverse("checklists:unit_detail", args=[unit.pk]), member),
         "case": (reverse("samverkan:case_detail", args=[case.pk]), case.created_by),
+        "dashboard": (reverse("checklists:dashboard"), bench_user("bench-strateg", region=True)),
+        "home": (reverse("home"), None),
+        "area": (reverse("mandates:area_detail", args=[area.slug]), None),
+        "search": (reverse("mandates:search") + f"?q={SEARCH_QUERY}", None),
+        "films": (reverse("mandates:area_films", args=[area.slug]), None),
     }
 
 
@@ -56,6 +69,7 @@ def main(argv=None) -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--limit", type=int, default=45)
     parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--runs", type=int, default=1, help="the pages in turn, this many times")
     args = parser.parse_args(argv)
     django.setup()
     if args.build:
@@ -65,10 +79,11 @@ def main(argv=None) -> None:
 
     found = pages()
     print(f"load average: {os.getloadavg()}", file=sys.stderr)
-    for key in args.pages:
+    for key in [k for _ in range(args.runs) for k in args.pages]:
         url, user = found[key]
         client = Client()
-        client.force_login(user)
+        if user is not None:
+            client.force_login(user)
         for _ in range(5):  # warm: templates compiled, translations loaded
             assert client.get(url).status_code == 200
         size = len(client.get(url).content)

@@ -35,6 +35,7 @@ from bench.wrk import WrkOutputError, parse_wrk_output
 
 LUA = Path(__file__).with_name("p95.lua")
 CONNECTIONS = 50
+FLOORS = {"floor", "static", "floor_end"}  # measured whatever --pages asks for
 BUDGET_S = 9 * 60  # the whole run must end within 10 minutes on 2 cores
 
 
@@ -224,6 +225,7 @@ def measure_all(
     budget: Budget,
     workdir,
     ahead: list | None = None,
+    only: set[str] | None = None,
 ) -> dict[int, list[Measurement]]:
     """One gunicorn per data size, side by side; each page is measured at 1× and at once at 10×,
     so the machine's drifting load (it is shared) weighs on both sizes alike."""
@@ -240,6 +242,8 @@ def measure_all(
         by_key = {scale: {t["key"]: t for t in p["targets"]} for scale, p in prepared.items()}
         first = next(iter(prepared.values()))
         for key in [t["key"] for t in first["targets"]]:
+            if only and key not in only and key not in FLOORS:
+                continue
             for scale, server in servers.items():
                 rows[scale].append(measure(by_key[scale][key], server, durations, budget))
             for scale, timer in timers.items():
@@ -257,7 +261,13 @@ def measure_all(
 
 
 def measure_with_redis(
-    prepared: dict[int, dict], envs: dict[int, dict], redis_url: str, durations, budget, workdir
+    prepared: dict[int, dict],
+    envs: dict[int, dict],
+    redis_url: str,
+    durations,
+    budget,
+    workdir,
+    only: set[str] | None = None,
 ) -> list[Measurement]:
     """The smallest data size again, its database unchanged, with Redis as the shared cache."""
     scale = min(prepared)
@@ -265,7 +275,8 @@ def measure_with_redis(
     folder.mkdir()
     env = {**envs[scale], "CACHE_URL": redis_url}
     try:
-        return measure_all({scale: prepared[scale]}, {scale: env}, durations, budget, folder)[scale]
+        single = {scale: prepared[scale]}
+        return measure_all(single, {scale: env}, durations, budget, folder, only=only)[scale]
     except (subprocess.SubprocessError, RuntimeError, OSError) as exc:
         log(f"mätningen med Redis avbröts: {exc}")
         return failed_scale(str(exc))[0]
@@ -284,7 +295,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="korta körningar (för utveckling)")
     parser.add_argument("--scales", default="1,10")
     parser.add_argument("--json", help="skriv alla mätvärden som JSON hit")
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="bara dessa sidor (nycklar ur bench/prepare.py TARGETS, t.ex. unit,dashboard) och "
+        "golvet; hoppar över PDF:erna efter en ändring",
+    )
+    parser.add_argument("--no-redis", action="store_true", help="hoppa över passet med Redis")
     args = parser.parse_args(argv)
+    only = {p for p in args.pages.split(",") if p} or None
     # `timeout` or Ctrl-C: leave through the finally blocks, which stop gunicorn.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -337,16 +356,20 @@ def main(argv: list[str] | None = None) -> int:
                 results[scale] = failed_scale(str(exc))
         if prepared:
             try:
-                measured = measure_all(prepared, envs, durations, budget, workdir, ahead)
+                measured = measure_all(
+                    prepared, envs, durations, budget, workdir, None if only else ahead, only
+                )
                 for scale, rows in measured.items():
                     results[scale] = (rows, prepared[scale])
             except (subprocess.SubprocessError, RuntimeError, OSError) as exc:
                 log(f"mätningen avbröts: {exc}")
                 for scale in prepared:
                     results[scale] = failed_scale(str(exc))
-        if prepared and redis_url:
+        if prepared and redis_url and not args.no_redis:
             redis_scale = min(prepared)
-            redis_rows = measure_with_redis(prepared, envs, redis_url, durations, budget, workdir)
+            redis_rows = measure_with_redis(
+                prepared, envs, redis_url, durations, budget, workdir, only
+            )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     results = dict(sorted(results.items()))
