@@ -196,16 +196,20 @@ def checklist_blocks(assessment: Assessment | None) -> list[AreaBlock]:
     return blocks
 
 
+def unit_years(assessments: list[Assessment], year: int) -> list[int]:
+    """The years the unit page offers: those with a checklist, this year and the one shown."""
+    return sorted({a.year for a in assessments} | {current_year(), year}, reverse=True)
+
+
 def unit_page(unit: Unit, year: int, assessments: list[Assessment]) -> dict:
     """Everything the unit page shows for one year, in two queries (``assessments`` come from
     unit_for)."""
     assessment = next((a for a in assessments if a.year == year), None)
     blocks = checklist_blocks(assessment)
     ombud = familjeombud_by_unit([unit.pk], year).get(unit.pk, [])
-    years = sorted({a.year for a in assessments} | {current_year(), year}, reverse=True)
     return {
         "year": year,
-        "years": years,
+        "years": unit_years(assessments, year),
         "assessment": assessment,
         "previous": next((a for a in assessments if a.year < year), None),
         "blocks": blocks,

@@ -10,13 +10,14 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from mandates.models import ChecklistItem, MandateArea
-from organisation.models import Membership, Unit
+from organisation.models import Membership, Municipality, Unit
 
 from .figures import figures_changed
 from .models import Assessment, EventAttendance, ItemAssessment, RegionEvent
 
 WATCHED = [
     Unit,
+    Municipality,  # its name is in the heatmap, the filter and the unit page's cached body
     Membership,
     Assessment,
     ItemAssessment,

@@ -23,6 +23,8 @@ SHARED_CACHE_FILES = {
     "tests/mandates/test_cache.py",
     "tests/mandates/test_pages.py",
     "tests/checklists/test_dashboard.py",
+    "tests/checklists/test_fragments.py",
+    "tests/checklists/test_views.py",
     "tests/pages/test_report_form.py",
     "tests/security/test_session_expiry.py",
     "tests/security/test_login_throttling.py",

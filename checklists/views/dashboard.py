@@ -1,5 +1,7 @@
 """The region's view of every unit (permission organisation.view_region), and its exports."""
 
+import hashlib
+
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpResponse
 from django.utils.functional import SimpleLazyObject
@@ -13,6 +15,13 @@ from organisation.models import REGION_PERMISSION
 from ..access import may_see_region
 from ..figures import Figures, cached, choice_labels, dashboard_figures
 from ..forms import DashboardFilterForm
+from ..fragments import (
+    DASHBOARD_BODY,
+    DASHBOARD_BODY_TEMPLATES,
+    cached_fragment,
+    fragment_key,
+    render_part,
+)
 from ..progress import heat_legend
 from ..selectors import current_year
 from ..svg import trend_chart
@@ -58,14 +67,31 @@ class RegionMixin(PermissionRequiredMixin):
 
 
 class DashboardView(RegionMixin, TemplateView):
+    """The content is the same for everyone who may see it: rendered once per data version and
+    query string (``fragments.py``); the layout around it per request."""
+
     template_name = "checklists/dashboard.html"
 
     def get_context_data(self, **kwargs):
-        data = dashboard_data(self.request.GET)
-        data["chart"] = trend_chart(data["trend"], data["areas"])
-        data["heat_legend"] = heat_legend()
-        data["query"] = self.request.GET.urlencode()
-        return {**super().get_context_data(**kwargs), **data}
+        ctx = super().get_context_data(**kwargs)
+        query = self.request.GET.urlencode()
+
+        def render(marker: str) -> tuple[str, dict, dict]:
+            data = dashboard_data(self.request.GET)
+            data["chart"] = trend_chart(data["trend"], data["areas"])
+            data["heat_legend"] = heat_legend()
+            data["query"] = query
+            html = render_part(DASHBOARD_BODY, data, marker)
+            return html, {"year": data["year"]}, data
+
+        digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+        key = fragment_key("dashboard", DASHBOARD_BODY_TEMPLATES, digest)
+        body = cached_fragment(key, render)
+        ctx["dashboard_body"] = body.html
+        ctx["year"] = body.meta["year"]
+        if body.context is not None:  # rendered now: its figures are there for whoever reads
+            ctx.update({k: v for k, v in body.context.items() if k not in ctx})
+        return ctx
 
 
 def export_rows(figures: Figures) -> tuple[list[str], list[list]]:

@@ -6,6 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Exists, Func, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,9 +20,17 @@ from organisation.models import Unit, is_familjeombud
 
 from ..access import may_see_region
 from ..forms import START_COPY, EntryForm, StartYearForm
+from ..fragments import UNIT_BODY, UNIT_BODY_TEMPLATES, cached_fragment, fragment_key, render_part
 from ..models import ALLOWED_TRANSITIONS, Assessment, ItemAssessment, ItemStatus
 from ..progress import Progress, assessment_progress, published_areas
-from ..selectors import current_year, latest_history, unit_for, unit_page, year_from
+from ..selectors import (
+    current_year,
+    latest_history,
+    unit_for,
+    unit_page,
+    unit_years,
+    year_from,
+)
 from ..services import (
     INVALID_STATUS,
     NOT_A_MEMBER,
@@ -111,15 +120,31 @@ class UnitDetailView(UnitMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        unit, assessments = self.object, self.access.assessments
         year = year_from(self.request.GET.get("ar"))
-        ctx.update(unit_page(self.object, year, self.access.assessments))
         # As Unit.objects.editable_by: members and superusers (the login is checked already).
         user = self.request.user
-        ctx["can_edit"] = user.is_active and (user.is_superuser or self.access.is_member)
-        ctx["statuses"] = status_choices()
-        # Every item's form (and full history) has its own address: reversed once, then per
-        # item its pk.
-        ctx["entry_url_prefix"] = entry_url_prefix(self.object, year)
+        can_edit = user.is_active and (user.is_superuser or self.access.is_member)
+        ctx["can_edit"] = can_edit
+        ctx["year"] = year
+        ctx["years"] = unit_years(assessments, year)
+        ctx["assessment"] = next((a for a in assessments if a.year == year), None)
+
+        def render(marker: str) -> tuple[str, dict, dict]:
+            # Every item's form (and full history) has its own address: reversed once, then
+            # per item its pk.
+            page = {**ctx, **unit_page(unit, year, assessments), "statuses": status_choices(),
+                    "entry_url_prefix": entry_url_prefix(unit, year)}  # fmt: skip
+            return render_part(UNIT_BODY, page, marker), {}, page
+
+        # One token for the whole page (the body's forms and the layout's).
+        token = ctx["csrf_token"] = get_token(self.request)
+        who = "edit" if can_edit else "read"
+        key = fragment_key("unit-body", UNIT_BODY_TEMPLATES, unit.pk, year, who)
+        body = cached_fragment(key, render, lambda: token)
+        ctx["unit_body"] = body.html
+        if body.context is not None:  # rendered now: its figures are there for whoever reads
+            ctx.update({k: v for k, v in body.context.items() if k not in ctx})
         return ctx
 
 

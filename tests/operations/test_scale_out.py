@@ -117,6 +117,9 @@ def test_what_a_person_does_on_one_app_server_is_at_once_on_the_other_and_surviv
         one, start, {"csrfmiddlewaretoken": csrf_token(html), "year": year, "mode": "empty"}
     )
     assert status == 302
+    # Two caches the page's body before the tick (checklists/fragments.py).
+    status, html = person.get(two, f"{unit_page}?ar={year}")
+    assert status == 200 and item.text in html
     entry = reverse("checklists:entry_update", args=[unit.pk, year, item.pk])
     status, _ = person.post(
         one, entry, {"csrfmiddlewaretoken": csrf_token(html), "status": DONE, "comment": ""}
@@ -137,6 +140,13 @@ def test_what_a_person_does_on_one_app_server_is_at_once_on_the_other_and_surviv
     )
     assert status == 302
     assert changed in Browser().get(two, area_page)[1]
+    # The same for a checklist item, on the unit page two has cached.
+    reworded = f"{item.text} (ny lydelse {secrets.token_hex(3)})"
+    item_change = reverse("admin:mandates_checklistitem_change", args=[item.pk])
+    status, _ = person.submit(one, item_change, "checklistitem_form", text=reworded, _save="Spara")
+    assert status == 302
+    status, html = person.get(two, f"{unit_page}?ar={year}")
+    assert status == 200 and reworded in html and ticked in html
 
     # One server dies: the other keeps the person signed in, the tick and the change.
     kill(servers[0])

@@ -11,6 +11,8 @@ from django.conf import settings
 REVIEWED = {
     "checklists/templatetags/checklist_fields.py": "radio tags: labels and values escaped",
     "checklists/figures.py": "heatmap cells from format_html; the empty default",
+    "checklists/fragments.py": "HTML rendered by the autoescaping templates, kept in the cache; "
+    "only the CSRF token (letters and digits) is put in afterwards",
     "samverkan/wheel.py": "the wheel's SVG: every interpolated text escaped before joining",
     "mandates/search.py": "search headline: escaped first, then only <mark> markers replaced",
     "mandates/search_terms.py": "excerpt: each piece escaped, only <mark> added",
@@ -21,6 +23,8 @@ REVIEWED_SQL = {
     "text; every searched word is a query parameter",
     "mandates/search_index.py": "index state: two table names, no input",
     "familjeombud/health.py": "SELECT 1",
+    "mandates/cache.py": "the content version: table and column names from the model, the "
+    "row's id a parameter",
     "checklists/management/commands/seed_demo_units.py": "ANALYZE",
 }
 RAW_SQL = re.compile(r"cursor\.execute|executemany\(|\.raw\(|\bRawSQL\(|\.extra\(")

@@ -1,0 +1,122 @@
+"""Parts of the unit page and the region page rendered once per readiness data version and kept
+in the shared cache: the unit page's body (every item's form and history, the progress bars,
+the familjeombud) and the region page's content (filters, heatmap, trend).
+
+Why: rendering the fifteen item forms with their history was most of the unit page's time
+(about 35 ms of 45 in-process), and the region page's form, trend chart and tables most of the
+region page's once its figures were cached (docs/benchmarks.md); the data change seldom
+compared with how often the pages are read.
+
+Correctness:
+- Version. A part is stored with the figures version (``figures.figures_version``), which every
+  save or delete of the data it shows drops (``signals.py``: units, municipalities,
+  memberships, assessments, answers, checklist items, areas, events and attendance, users'
+  names), at once and again on commit. The version is read before the data, so a part rendered
+  from data read before a change is stored under a version that is already gone. Other app
+  servers share the cache, so they miss too.
+- Who is asking. A part holds nothing that depends on the viewer beyond what its key names
+  (the unit page: ``can_edit``, the forms or the read-only text); who may see the page at all
+  is checked by the view on every request before the part is looked up. A CSRF token is
+  rendered as a random marker and replaced per request by the viewer's own token, so one user's
+  token is never served to another.
+- Everything else the HTML depends on is in the key: what the caller names (unit, year, query
+  string...), the language, the time zone (dates), this year (the default year), and a digest
+  of the templates' source plus ``FORMAT`` (a deploy with changed templates, or code that
+  changes the output such as the status radios, never reads a part stored by older code; raise
+  FORMAT when Python that renders into a part changes).
+
+One cache read per request (the version and the part together, ``get_many``)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from .figures import VERSION_KEY, figures_version
+
+FORMAT = 1
+TIMEOUT = 60 * 60 * 24  # a safety net: a changed version replaces the part under the same key
+
+UNIT_BODY = "checklists/includes/unit_body.html"
+UNIT_BODY_TEMPLATES = (
+    UNIT_BODY,
+    "checklists/includes/start_choices.html",
+    "checklists/includes/progress.html",
+    "checklists/includes/item.html",
+    "checklists/includes/entry_fields.html",
+    "checklists/includes/history.html",
+    "checklists/includes/history_line.html",
+    "checklists/includes/ombud.html",
+)
+DASHBOARD_BODY = "checklists/includes/dashboard_body.html"
+DASHBOARD_BODY_TEMPLATES = (DASHBOARD_BODY, "checklists/includes/trend.html")
+
+_digests: dict[tuple[str, ...], str] = {}
+
+
+def templates_digest(names: tuple[str, ...]) -> str:
+    """Computed once per process (templates change only with a deploy)."""
+    digest = _digests.get(names)
+    if digest is None:
+        sources = "\0".join(get_template(name).template.source for name in names)
+        digest = _digests[names] = hashlib.sha256(sources.encode()).hexdigest()[:16]
+    return digest
+
+
+def fragment_key(name: str, templates: tuple[str, ...], *parts) -> str:
+    from .selectors import current_year
+
+    language = translation.get_language() or ""
+    zone = timezone.get_current_timezone_name()
+    where = [language, zone, str(current_year()), *map(str, parts)]
+    return ":".join(["checklists", name, str(FORMAT), templates_digest(templates), *where])
+
+
+@dataclass
+class Fragment:
+    html: SafeString
+    meta: dict = field(default_factory=dict)  # what the caller stored beside the HTML
+    context: dict | None = None  # what it was rendered from, when rendered by this request
+
+
+def cached_fragment(
+    key: str,
+    render: Callable[[str], tuple[str, dict, dict]],
+    token: Callable[[], str] | None = None,
+) -> Fragment:
+    """The part stored under ``key`` for the current version, else ``render(marker)`` =
+    (html, meta, context), stored. ``marker`` stands for the CSRF token in the HTML and is
+    replaced by ``token()``, asked only when the HTML has a form."""
+    found = cache.get_many([VERSION_KEY, key])
+    version, stored = found.get(VERSION_KEY), found.get(key)
+    context = None
+    if version is not None and stored is not None and stored[0] == version:
+        _version, parts, meta = stored
+    else:
+        if version is None:
+            version = figures_version()
+        # Random per render: it cannot occur in what users wrote (they wrote it first).
+        marker = secrets.token_hex(16)
+        html, meta, context = render(marker)
+        parts = html.split(marker)
+        cache.set(key, (version, parts, meta), TIMEOUT)
+    if len(parts) > 1:
+        if token is None:
+            raise ValueError(f"{key}: the HTML has a CSRF token but no token was given")
+        html = token().join(parts)
+    else:
+        html = parts[0]
+    return Fragment(mark_safe(html), meta, context)  # nosec B703: rendered by the templates
+
+
+def render_part(template: str, context: dict, marker: str) -> str:
+    """The template alone, without context processors (so nothing of the request or the user
+    can reach it), with ``marker`` as its CSRF token."""
+    return get_template(template).render({**context, "csrf_token": marker})
