@@ -146,6 +146,19 @@ class CaseCreateForm(forms.Form):
         return {name: data[name] for name in keep}
 
 
+class DuplicateConfirmForm(forms.Form):
+    """Shown on the new-case form only with the warning of an open case for the same child."""
+
+    duplicate_shown = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    duplicate_confirmed = forms.BooleanField(
+        label=_(
+            "Jag har stämt av enligt rutinen, med Barnens bästa-ansvarig (eller Barnets "
+            "bästa-ansvarig inom barnhälsovården), och ett nytt ärende behövs ändå"
+        ),
+        required=False,
+    )
+
+
 def _question(number: int, key: str) -> str:
     """The assessment's questions are the routine's own steps, numbered (samverkan/routine.py)."""
     return f"{number}. {routine.lines(key)[0].text}"

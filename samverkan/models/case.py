@@ -83,6 +83,14 @@ class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(state=CaseState.CLOSED)
 
+    def for_child_number(self, number: str):
+        """Cases of the child with this number, in the one stored form (twelve digits for a
+        personnummer or samordningsnummer however it was typed, the reservnummer as
+        stored); a child without a number matches nothing."""
+        if not number:
+            return self.none()
+        return self.filter(child_personnummer=number)
+
 
 class Case(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

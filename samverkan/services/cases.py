@@ -70,6 +70,27 @@ def ensure_transition(case: Case, target: str) -> None:
         raise StepNotAvailable(errors.WRONG_STATE.format(state=case.get_state_display()))
 
 
+class DuplicateOpenCase(CaseError):
+    """The actor may already see an open case for the same child; carries those cases."""
+
+    def __init__(self, cases: list[Case]):
+        super().__init__(errors.DUPLICATE_OPEN_CASE)
+        self.cases = cases
+
+
+def open_cases_for_child(*, actor: AbstractBaseUser, identity: ChildIdentity) -> list[Case]:
+    """Open cases for the same child that the actor may see (their own and those shared with
+    them). A case someone else has not shared is never among them: the warning gives no
+    hint of it."""
+    return list(
+        Case.objects.visible_to(actor)
+        .open()
+        .for_child_number(identity.number)
+        .select_related("created_by")
+        .order_by("-created_at")
+    )
+
+
 def case_create(
     *,
     actor: AbstractBaseUser,
@@ -83,14 +104,20 @@ def case_create(
     municipality: Municipality | None = None,
     unit_name: str = "",
     unit_phone: str = "",
+    duplicate_confirmed: bool = False,
 ) -> Case:
     """`identity` from the form; callers with only a number pass `child_personnummer`.
-    Either way the number goes through the one identity rule."""
+    Either way the number goes through the one identity rule. When the actor may already see
+    an open case for the child, DuplicateOpenCase is raised unless they confirmed that a new
+    case is needed after the routine's check with Barnens bästa-ansvarig."""
     if identity is None:
         try:
             identity = child_identity(entry=IdEntry.NUMBER, number=child_personnummer)
         except IdentityError as error:
             raise CaseError(str(error)) from None
+    duplicates = open_cases_for_child(actor=actor, identity=identity)
+    if duplicates and not duplicate_confirmed:
+        raise DuplicateOpenCase(duplicates)
     with transaction.atomic():
         case = Case.objects.create(
             created_by=actor,
@@ -107,9 +134,16 @@ def case_create(
             unit_name=unit_name.strip(),
             unit_phone=unit_phone.strip(),
         )
-        audit(who=actor, case=case, action=AuditAction.CHANGED, detail="Ärendet skapades.")
+        detail = CREATED_DESPITE_DUPLICATE if duplicates else CREATED
+        audit(who=actor, case=case, action=AuditAction.CHANGED, detail=detail)
     logger.info("Samverkansärende %s skapat", case.short_ref)
     return case
+
+
+CREATED = "Ärendet skapades."
+CREATED_DESPITE_DUPLICATE = (
+    "Ärendet skapades efter varning om ett öppet ärende för samma barn (avstämning bekräftad)."
+)
 
 
 def _close(case: Case, *, reason: str, clear_identity: bool) -> list[str]:

@@ -57,6 +57,14 @@ CONTACT_RULE = (
     "inget stöd bestämdes utan barnet och familjen."
 )
 MEMBER_NOT_CLINICIAN = "Kollegan har inte behörighet att arbeta med samverkansärenden."
+DUPLICATE_OPEN_CASE = (
+    "Det finns redan ett öppet samverkansärende för samma barn, hos dig eller en kollega som "
+    "delar det med dig. Fortsätt i det ärendet om det gäller samma samverkan."
+)
+DUPLICATE_NOT_CONFIRMED = (
+    "Kryssa i att du har stämt av och att ett nytt ärende behövs, eller öppna det befintliga "
+    "ärendet."
+)
 MEMBER_ALREADY = "Kollegan har redan tillgång till ärendet."
 MEMBER_ONLY_CREATOR = "Bara den som skapade ärendet kan lägga till kollegor."
 CLOSE_REASON = "Ange varför ärendet avslutas."

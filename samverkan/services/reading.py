@@ -16,6 +16,7 @@ REFUSED_NOT_MEMBER = "Nekad åtkomst till {path}"
 REFUSED_NO_PERMISSION = "Saknar behörighet: {path}"
 VIEWED = "Visade {what}"
 LIST_VIEWED = "Visade ärendelistan"
+DUPLICATE_SHOWN = "Visades i varningen om öppet ärende för samma barn"
 
 CASE_RELATIONS = ("created_by", "municipality", "next_coordinator", "referral_organisation")
 
@@ -51,6 +52,11 @@ def case_open(*, actor: AbstractBaseUser, pk, path: str, break_glass: bool = Fal
 
 def case_viewed(*, actor: AbstractBaseUser, case: Case, what: str) -> None:
     audit(who=actor, case=case, action=AuditAction.VIEWED, detail=VIEWED.format(what=what))
+
+
+def duplicate_cases_shown(*, actor: AbstractBaseUser, cases: list[Case]) -> None:
+    """The new-case form's warning lists these cases: that is a view of them."""
+    audit_many(who=actor, cases=cases, action=AuditAction.VIEWED, detail=DUPLICATE_SHOWN)
 
 
 def case_list_viewed(*, actor: AbstractBaseUser, cases: list[Case]) -> None:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from samverkan import forms
+from samverkan import forms, routine
 from samverkan.access import BREAK_GLASS_PERMISSION, grant_break_glass, may_produce_extract
 from samverkan.models import (
     AgeGroup,
@@ -94,10 +94,42 @@ class CaseCreateView(WriteLimitMixin, ErrorSummaryMixin, ClinicianMixin, FormVie
         )
         return {**super().get_initial(), **(latest or {})}
 
+    def summary_forms(self, context) -> list:
+        return [context.get("form"), context.get("confirm_form")]
+
     def form_valid(self, form):
-        case = case_services.case_create(actor=self.request.user, **form.service_arguments())
+        confirm = forms.DuplicateConfirmForm(self.request.POST)
+        confirm.is_valid()
+        try:
+            case = case_services.case_create(
+                actor=self.request.user,
+                duplicate_confirmed=confirm.cleaned_data.get("duplicate_confirmed", False),
+                **form.service_arguments(),
+            )
+        except case_services.DuplicateOpenCase as duplicate:
+            return self.duplicate_warning(form, confirm, duplicate.cases)
         messages.success(self.request, _("Ärendet är skapat. Börja med behovsbedömningen."))
         return redirect("samverkan:assessment", pk=case.pk)
+
+    def duplicate_warning(self, form, confirm, cases):
+        """The form again, as typed, with the cases the user may see and the routine's check;
+        a second post without the box ticked says so."""
+        if confirm.cleaned_data.get("duplicate_shown"):
+            confirm.add_error("duplicate_confirmed", errors.DUPLICATE_NOT_CONFIRMED)
+        else:
+            confirm = forms.DuplicateConfirmForm(initial={"duplicate_shown": True})
+        reading.duplicate_cases_shown(actor=self.request.user, cases=cases)
+        keys = ["initiate_school"]
+        if form.cleaned_data.get("age_group") == AgeGroup.BEFORE_PRESCHOOL:
+            keys.insert(0, "initiate_preschool")
+        context = self.get_context_data(
+            form=form,
+            confirm_form=confirm,
+            duplicates=cases,
+            duplicate_message=errors.DUPLICATE_OPEN_CASE,
+            routine_check=routine.lines(*keys),
+        )
+        return self.render_to_response(context)
 
 
 def journal_notes(case, consents) -> list[dict]:
