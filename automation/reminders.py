@@ -116,14 +116,15 @@ def plan_actions_due(user, now: datetime.datetime) -> list[Reminder]:
 
 
 def stale_cases(user, now: datetime.datetime) -> list[Reminder]:
-    cutoff = now - datetime.timedelta(days=settings.STALE_CASE_DAYS)
-    cases = _open_cases(user).filter(updated_at__lt=cutoff).order_by("updated_at")
+    """Samverkan's own rule of a stale case (no activity for SAMVERKAN_STALE_AFTER_DAYS);
+    each reminder leads to the list where the cases can be closed."""
+    cases = Case.objects.visible_to(user).stale(now)
     return [
         Reminder(
             ReminderKind.STALE_CASES,
-            _("Ärende %(ref)s har inte ändrats sedan %(day)s")
-            % {"ref": case.short_ref, "day": _date(timezone.localdate(case.updated_at))},
-            reverse("samverkan:case_detail", kwargs={"pk": case.pk}),
+            _("Ärende %(ref)s har ingen aktivitet sedan %(day)s: avsluta det om det är klart")
+            % {"ref": case.short_ref, "day": _date(timezone.localdate(case.last_activity))},
+            reverse("samverkan:stale_cases"),
         )
         for case in cases
     ]

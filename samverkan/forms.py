@@ -151,10 +151,7 @@ class DuplicateConfirmForm(forms.Form):
 
     duplicate_shown = forms.BooleanField(required=False, widget=forms.HiddenInput)
     duplicate_confirmed = forms.BooleanField(
-        label=_(
-            "Jag har stämt av enligt rutinen, med Barnens bästa-ansvarig (eller Barnets "
-            "bästa-ansvarig inom barnhälsovården), och ett nytt ärende behövs ändå"
-        ),
+        label=_("Jag har stämt av enligt rutinen och ett nytt ärende behövs ändå"),
         required=False,
     )
 

@@ -10,6 +10,7 @@ case = "<uuid:pk>/"
 urlpatterns = [
     path("", views.CaseListView.as_view(), name="case_list"),
     path("nytt/", views.CaseCreateView.as_view(), name="case_create"),
+    path("utan-aktivitet/", views.StaleCaseListView.as_view(), name="stale_cases"),
     path("nodatkomst/", views.BreakGlassView.as_view(), name="break_glass"),
     path(case, views.CaseDetailView.as_view(), name="case_detail"),
     path(case + "behovsbedomning/", views.AssessmentView.as_view(), name="assessment"),

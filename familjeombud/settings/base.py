@@ -204,7 +204,9 @@ REMINDER_MEETING_DAYS = env.int("REMINDER_MEETING_DAYS", default=3)
 REMINDER_DUE_DAYS = env.int("REMINDER_DUE_DAYS", default=7)
 REMINDER_NETWORK_MEETING_DAYS = env.int("REMINDER_NETWORK_MEETING_DAYS", default=14)
 REMINDER_READINESS_FROM = env.str("REMINDER_READINESS_FROM", default="03-01")
-STALE_CASE_DAYS = env.int("STALE_CASE_DAYS", default=30)
+# An open samverkan case without activity (samverkan: CaseQuerySet.with_last_activity) for this
+# many days is listed to its clinician and colleagues for closing, and reminded of weekly.
+SAMVERKAN_STALE_AFTER_DAYS = env.int("SAMVERKAN_STALE_AFTER_DAYS", default=365)
 
 LOGGING = {
     "version": 1,

@@ -2,11 +2,14 @@
 explicit TRANSITIONS table below, so that no combination of flags can describe a case
 that the routine would not allow."""
 
+import datetime
 import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisation.models import Municipality
@@ -83,6 +86,35 @@ class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(state=CaseState.CLOSED)
 
+    def with_last_activity(self, now: datetime.datetime | None = None):
+        """`last_activity`: the last change to the case or any of its parts, the one
+        definition of activity. Guardians, consents, meetings, contacts, colleagues and
+        invitation withdrawals are saved without touching `Case.updated_at`, but every
+        change service writes a 'changed' audit entry in its transaction, so the latest such
+        entry is the measure; `updated_at` counts too (a change made in admin). Reading,
+        listing or exporting a case is not activity. `stale`: open and without activity for
+        SAMVERKAN_STALE_AFTER_DAYS days."""
+        from .audit import AuditAction, AuditEntry
+
+        last_change = (
+            AuditEntry.objects.filter(case=OuterRef("pk"), action=AuditAction.CHANGED)
+            .order_by("-when")
+            .values("when")[:1]
+        )
+        cutoff = stale_cutoff(now)
+        return self.annotate(
+            last_activity=Greatest("updated_at", Coalesce(Subquery(last_change), "updated_at"))
+        ).annotate(
+            stale=ExpressionWrapper(
+                Q(last_activity__lt=cutoff) & ~Q(state=CaseState.CLOSED),
+                output_field=BooleanField(),
+            )
+        )
+
+    def stale(self, now: datetime.datetime | None = None):
+        """Open cases to be listed to their clinician for closing, longest untouched first."""
+        return self.with_last_activity(now).filter(stale=True).order_by("last_activity")
+
     def for_child_number(self, number: str):
         """Cases of the child with this number, in the one stored form (twelve digits for a
         personnummer or samordningsnummer however it was typed, the reservnummer as
@@ -90,6 +122,10 @@ class CaseQuerySet(models.QuerySet):
         if not number:
             return self.none()
         return self.filter(child_personnummer=number)
+
+
+def stale_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
+    return (now or timezone.now()) - datetime.timedelta(days=settings.SAMVERKAN_STALE_AFTER_DAYS)
 
 
 class Case(models.Model):

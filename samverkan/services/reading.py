@@ -16,6 +16,7 @@ REFUSED_NOT_MEMBER = "Nekad åtkomst till {path}"
 REFUSED_NO_PERMISSION = "Saknar behörighet: {path}"
 VIEWED = "Visade {what}"
 LIST_VIEWED = "Visade ärendelistan"
+STALE_LIST_VIEWED = "Visade listan över ärenden utan aktivitet"
 DUPLICATE_SHOWN = "Visades i varningen om öppet ärende för samma barn"
 
 CASE_RELATIONS = ("created_by", "municipality", "next_coordinator", "referral_organisation")
@@ -57,6 +58,10 @@ def case_viewed(*, actor: AbstractBaseUser, case: Case, what: str) -> None:
 def duplicate_cases_shown(*, actor: AbstractBaseUser, cases: list[Case]) -> None:
     """The new-case form's warning lists these cases: that is a view of them."""
     audit_many(who=actor, cases=cases, action=AuditAction.VIEWED, detail=DUPLICATE_SHOWN)
+
+
+def stale_list_viewed(*, actor: AbstractBaseUser, cases: list[Case]) -> None:
+    audit_many(who=actor, cases=cases, action=AuditAction.VIEWED, detail=STALE_LIST_VIEWED)
 
 
 def case_list_viewed(*, actor: AbstractBaseUser, cases: list[Case]) -> None:

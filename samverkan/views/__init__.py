@@ -6,6 +6,7 @@ from .cases import (
     CaseListView,
     CloseView,
     ProtectView,
+    StaleCaseListView,
 )
 from .consent import ConsentInformedView, ConsentWithdrawView
 from .documents import (
@@ -59,6 +60,7 @@ __all__ = [
     "PlanPdfView",
     "PlanVersionView",
     "ProtectView",
+    "StaleCaseListView",
     "WithdrawInvitationView",
     "YouthView",
 ]

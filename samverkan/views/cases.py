@@ -56,6 +56,7 @@ class CaseListView(ClinicianMixin, TemplateView):
         upcoming = Meeting.objects.filter(case=OuterRef("pk"), held=False, starts_at__gte=now)
         cases = list(
             Case.objects.visible_to(self.request.user)
+            .with_last_activity()
             .annotate(
                 next_meeting_at=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
                 overdue=Count(
@@ -75,6 +76,24 @@ class CaseListView(ClinicianMixin, TemplateView):
             (c for c in cases if c.next_meeting_at), key=lambda c: c.next_meeting_at
         )
         context["overdue_cases"] = [c for c in cases if c.overdue]
+        context["stale_count"] = sum(1 for c in cases if c.stale)
+        context["stale_days"] = settings.SAMVERKAN_STALE_AFTER_DAYS
+        context["retention_days"] = settings.CASE_RETENTION_DAYS
+        return context
+
+
+class StaleCaseListView(ClinicianMixin, TemplateView):
+    """Open cases the user may see with no activity for SAMVERKAN_STALE_AFTER_DAYS days, each
+    with its last activity and the way to close it."""
+
+    template_name = "samverkan/stale_cases.html"
+
+    def get_context_data(self, **kwargs):
+        cases = list(Case.objects.visible_to(self.request.user).stale())
+        reading.stale_list_viewed(actor=self.request.user, cases=cases)
+        context = super().get_context_data(**kwargs)
+        context["stale_cases"] = cases
+        context["stale_days"] = settings.SAMVERKAN_STALE_AFTER_DAYS
         context["retention_days"] = settings.CASE_RETENTION_DAYS
         return context
 

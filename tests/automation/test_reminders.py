@@ -11,9 +11,18 @@ from automation.models import ReminderKind, ReminderMail, ReminderOptOut
 from automation.reminders import reminders_for
 from automation.services import reminder_settings_save
 from checklists.models import Assessment
-from samverkan.models import Case
+from samverkan.models import AuditEntry, Case
 
 from .conftest import NOW, SECRET_WORDS
+
+
+def make_stale(case):
+    """No activity (samverkan's definition: no change to the case or its parts) for longer
+    than SAMVERKAN_STALE_AFTER_DAYS."""
+    then = NOW - datetime.timedelta(days=400)
+    Case.objects.filter(pk=case.pk).update(updated_at=then)
+    AuditEntry.objects.filter(case=case).update(when=then)
+
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +108,7 @@ def test_the_daily_mail_goes_to_each_person_with_something_to_look_at(world, smt
 
 def test_no_message_names_a_child_a_case_a_meeting_or_a_unit(world, smtp):
     jobs.reminders(NOW)
-    Case.objects.filter(pk=world.case.pk).update(updated_at=NOW - datetime.timedelta(days=60))
+    make_stale(world.case)
     ReminderMail.objects.all().delete()
     jobs.stale_cases(NOW)
     assert len(smtp.messages) == 6
@@ -122,7 +131,7 @@ def test_no_message_names_a_child_a_case_a_meeting_or_a_unit(world, smtp):
 
 
 def test_at_most_one_message_a_day_whichever_job_runs(world, smtp):
-    Case.objects.filter(pk=world.case.pk).update(updated_at=NOW - datetime.timedelta(days=60))
+    make_stale(world.case)
     monday = NOW - datetime.timedelta(days=1)
     assert jobs.stale_cases(monday) == "2 påminnelser skickade"  # the case's two people
     assert jobs.reminders(monday) == "2 påminnelser skickade"  # the unit's two

@@ -51,6 +51,9 @@ def new_case(clinician, directory):
             "municipality": Municipality.objects.get(name="Växjö"),
             "unit_name": "BUP Växjö",
             "unit_phone": "0470-58 80 00",
+            # Fixtures make several cases for one child on purpose; the warning has its own
+            # tests (test_duplicate_cases.py).
+            "duplicate_confirmed": True,
         }
         defaults.update(kwargs)
         return cs.case_create(**defaults)

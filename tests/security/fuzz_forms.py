@@ -216,6 +216,8 @@ FORMS = {
             "municipality": ids(*_municipality_ids()),
             "unit_name": text(),
             "unit_phone": text(),
+            "duplicate_shown": bool_field(),
+            "duplicate_confirmed": bool_field(),
         },
     ),
     "samverkan:break_glass": Form(

@@ -121,6 +121,7 @@ ROWS = [
     # Samverkan
     Row("samverkan:case_list", CLINICIANS),
     Row("samverkan:case_create", CLINICIANS),
+    Row("samverkan:stale_cases", CLINICIANS),
     Row("samverkan:break_glass", expect(FORBIDDEN, anonymous=LOGIN, administrator=OK)),
     Row("samverkan:case_detail", CASE, case),
     Row("samverkan:assessment", CASE, case),
