@@ -43,6 +43,7 @@ def full_database(world, django_user_model):
         child_personnummer="201212121212",
         child_address="Gatan 2, Växjö",
         municipality=world.case.municipality,
+        duplicate_confirmed=True,  # the same child as world.case, on purpose
     )
     cs.case_record_needs_assessment(
         case=closed,
