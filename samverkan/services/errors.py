@@ -139,3 +139,7 @@ INVITATION_LETTER_WITHDRAWN = (
     "Inbjudan är tillbakadragen: brevet skrivs inte ut, eftersom det skulle ange ett samtycke "
     "som inte gäller."
 )
+CONSENT_WITHDRAWAL_WILL_RETURN = (
+    "Samtycket blir inte längre komplett: ärendet går tillbaka till steget ”Samtycke” och inga "
+    "nya inbjudningar kan skickas. Barnets plan finns kvar, markerad."
+)

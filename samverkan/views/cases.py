@@ -46,6 +46,10 @@ JOURNAL_NOTE = (
     "Samtycke har lämnats muntligen den {date} av {name} för att initiera samverkan inom "
     "Kronobarnsmodellen."
 )
+JOURNAL_NOTE_WITHDRAWN = (
+    "Samtycket till samverkan inom Kronobarnsmodellen återkallades muntligen den {date} av "
+    "{name}{what}."
+)
 
 
 class CaseListView(ClinicianMixin, TemplateView):
@@ -151,9 +155,10 @@ class CaseCreateView(WriteLimitMixin, ErrorSummaryMixin, ClinicianMixin, FormVie
         return self.render_to_response(context)
 
 
-def journal_notes(case, consents) -> list[dict]:
+def journal_notes(case, consents, withdrawals=()) -> list[dict]:
     """The routine's note for each oral consent: in the child's journal when the child is the
-    patient, in a guardian's journal when that guardian is the patient."""
+    patient, in a guardian's journal when that guardian is the patient; an oral withdrawal is
+    noted the same way."""
     notes = []
     journals = (["barnets journal"] if case.child_is_patient else []) + [
         f"journalen för {g.name}" for g in case.guardians.all() if g.is_patient
@@ -163,6 +168,18 @@ def journal_notes(case, consents) -> list[dict]:
             continue
         text = JOURNAL_NOTE.format(
             date=consent.given_on.strftime("%Y-%m-%d"), name=consent.giver_name()
+        )
+        notes.extend({"journal": journal, "text": text} for journal in journals)
+    for withdrawal in withdrawals:
+        if withdrawal.method != ConsentMethod.ORAL:
+            continue
+        what = (
+            ""
+            if withdrawal.wholly
+            else " för " + ", ".join(o.name for o in withdrawal.organisations.all())
+        )
+        text = JOURNAL_NOTE_WITHDRAWN.format(
+            date=withdrawal.withdrawn_on.strftime("%Y-%m-%d"), name=withdrawal.giver, what=what
         )
         notes.extend({"journal": journal, "text": text} for journal in journals)
     return notes
@@ -220,7 +237,9 @@ class CaseDetailView(CaseMixin, TemplateView):
             consented_names=sorted(
                 {o.name for c in consents for o in c.organisations.all() if o.pk in consented}
             ),
-            journal_notes=journal_notes(case, [c for c in consents if not c.superseded_at]),
+            journal_notes=journal_notes(
+                case, [c for c in consents if not c.superseded_at], withdrawals
+            ),
             withdrawals=withdrawals,
             # Correction is recording the party's consent again, offered while that step is.
             correct_url=(

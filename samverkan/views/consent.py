@@ -81,7 +81,7 @@ class ConsentWithdrawView(CaseStepView):
         context["outcome"] = outcome
         context["inform_message"] = consent_services.inform_message(outcome.withdrawal)
         context["back_message"] = (
-            errors.CONSENT_WITHDRAWN_BACK_TO_CONSENT if outcome.back_to_consent else ""
+            errors.CONSENT_WITHDRAWAL_WILL_RETURN if outcome.back_to_consent else ""
         )
         context["giver"] = (
             form.cleaned_data["guardian"].name

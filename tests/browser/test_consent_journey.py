@@ -9,36 +9,24 @@ import os
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from .helpers import url_of, wait_for_path
+from .test_clinician_journey import PASSWORD, clinician  # noqa: F401  (karin, a Kliniker)
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "ett-langt-losenord-123"
 SHOTS = os.environ.get("SCREENSHOT_DIR", "")
 
 
-@pytest.fixture
-def clinician(content):
-    group, _ = Group.objects.get_or_create(name="Kliniker")
-    group.permissions.add(
-        Permission.objects.get(codename="add_case", content_type__app_label="samverkan")
-    )
-    user = User.objects.create_user("karin", "", PASSWORD, first_name="Karin")
-    user.groups.add(group)
-    return user
-
-
-def activated_case(clinician, child_name):
+def activated_case(user, child_name):
     from organisation.models import Municipality
     from samverkan.services import cases as cs
 
     case = cs.case_create(
-        actor=clinician,
+        actor=user,
         child_name=child_name,
         child_personnummer="201212121212",
         municipality=Municipality.objects.get(name="Växjö"),
@@ -47,7 +35,7 @@ def activated_case(clinician, child_name):
     )
     return cs.case_record_needs_assessment(
         case=case,
-        actor=clinician,
+        actor=user,
         noticed="Oro i skolan",
         own_care_sufficient=False,
         other_org_alone=False,
@@ -102,7 +90,9 @@ def record_consent(page, party: str, organisations: list[str]) -> None:
 
 
 def test_split_consent_then_a_withdrawal_for_one_organisation_through_the_pages(
-    page, axe, clinician
+    page,
+    axe,
+    clinician,  # noqa: F811
 ):
     from samverkan.models import CaseState, Invitation
 
@@ -185,7 +175,11 @@ def test_split_consent_then_a_withdrawal_for_one_organisation_through_the_pages(
     expect(page.locator("main")).not_to_contain_text("Markera som meddelat")
 
 
-def test_the_social_services_as_custodian_consent_through_the_pages(page, axe, clinician):
+def test_the_social_services_as_custodian_consent_through_the_pages(
+    page,
+    axe,
+    clinician,  # noqa: F811
+):
     from samverkan.services import cases as cs
 
     case = activated_case(clinician, "Tove Placerad")

@@ -241,7 +241,7 @@ def test_the_confirmation_page_shows_what_will_follow_and_changes_nothing(
     assert "Bekräfta återkallelsen" in page
     assert "Inbjudningarna dras tillbaka:</li>" not in page
     assert "Skola (Rektor Rita), Vårdcentral (Doktor Dahl)" in page
-    assert errors.CONSENT_WITHDRAWN_BACK_TO_CONSENT in page
+    assert errors.CONSENT_WITHDRAWAL_WILL_RETURN in page
     assert not ConsentWithdrawal.objects.exists()
     assert not case.invitations.exclude(withdrawn_at=None).exists()
     case.refresh_from_db()
@@ -396,3 +396,13 @@ def test_consent_given_again_after_a_withdrawal_completes_the_consent_anew(
         "Samtycke registrerat (skriftligt, vårdnadshavare).",
         "Samtycke komplett.",
     ]
+
+
+def test_an_oral_withdrawal_gets_a_journal_note_to_copy(client, two_guardian_case, clinician, org):
+    case, a, b = two_guardian_case
+    client.force_login(clinician)
+    page = withdraw(client, case, f"g{a.pk}", organisations=[org("Vårdcentral")])
+    assert (
+        "Samtycket till samverkan inom Kronobarnsmodellen återkallades muntligen den "
+        f"{today()} av Anna Andersson för Vårdcentral."
+    ) in page.content.decode()
