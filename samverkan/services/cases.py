@@ -6,6 +6,7 @@ tabs or a double click read the state the first of them left."""
 import datetime
 import logging
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
@@ -115,10 +116,14 @@ def case_create(
             identity = child_identity(entry=IdEntry.NUMBER, number=child_personnummer)
         except IdentityError as error:
             raise CaseError(str(error)) from None
-    duplicates = open_cases_for_child(actor=actor, identity=identity)
-    if duplicates and not duplicate_confirmed:
-        raise DuplicateOpenCase(duplicates)
     with transaction.atomic():
+        # The new case has no row to lock yet: the actor's own row is what two tabs (or a
+        # double click) creating a case for one child share, so the second one waits and then
+        # finds the first case. A new case is nobody else's until it is shared.
+        get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
+        duplicates = open_cases_for_child(actor=actor, identity=identity)
+        if duplicates and not duplicate_confirmed:
+            raise DuplicateOpenCase(duplicates)
         case = Case.objects.create(
             created_by=actor,
             child_name=child_name,

@@ -387,3 +387,14 @@ def test_two_parallel_consent_posts_for_one_party_leave_one_current_consent(
     current = Consent.objects.filter(case=activated_case, superseded_at=None)
     assert current.count() == 1
     assert Consent.objects.filter(case=activated_case).count() == 2  # the earlier one kept
+
+
+def test_ten_parallel_new_cases_for_one_child_create_one_and_warn_the_rest(new_case):
+    from samverkan.models import Case
+    from samverkan.services.cases import DuplicateOpenCase
+
+    results = in_parallel(10, lambda i: new_case(child_name=f"Barn {i}", duplicate_confirmed=False))
+    created = [r for r in results if isinstance(r, Case)]
+    warned = [r for r in results if isinstance(r, DuplicateOpenCase)]
+    assert len(created) == 1 and len(warned) == 9, results
+    assert Case.objects.count() == 1
