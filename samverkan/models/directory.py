@@ -83,13 +83,18 @@ class RoutineStep(models.TextChoices):
     PLAN = "plan", _("Barnets plan")
 
 
+def documents_by_step(documents) -> dict[str, list]:
+    """Every step's documents, each step in the documents' order."""
+    grouped: dict[str, list] = {step: [] for step in RoutineStep.values}
+    for document in documents:
+        grouped[document.step].append(document)
+    return grouped
+
+
 class RoutineDocumentQuerySet(models.QuerySet):
     def by_step(self) -> dict[str, list]:
-        """Every step's documents from one query, for the case page."""
-        grouped: dict[str, list] = {step: [] for step in RoutineStep.values}
-        for document in self:
-            grouped[document.step].append(document)
-        return grouped
+        """Every step's documents from one query."""
+        return documents_by_step(self)
 
 
 class RoutineDocument(models.Model):

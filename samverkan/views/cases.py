@@ -5,10 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import (
     Count,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
-    prefetch_related_objects,
 )
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,29 +14,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from samverkan import forms, routine
+from samverkan import case_page, forms, routine
 from samverkan.access import BREAK_GLASS_PERMISSION, grant_break_glass, may_produce_extract
 from samverkan.models import (
     AgeGroup,
-    BvcUnit,
     Case,
     CaseState,
-    Consent,
     ConsentMethod,
-    ContactBeforeMeeting,
-    Invitation,
     Meeting,
-    MunicipalContact,
-    PlanItem,
-    PlanVersion,
-    RoutineDocument,
 )
 from samverkan.services import cases as case_services
 from samverkan.services import consent as consent_services
 from samverkan.services import errors, reading
 from samverkan.services.plan import default_coordinator
 from samverkan.steps import past_consent, step_refusal, steps_by_section
-from samverkan.wheel import areas_of, wheel_svg
+from samverkan.wheel import wheel_svg
 
 from .base import CaseMixin, CaseStepView, ClinicianMixin, ErrorSummaryMixin, WriteLimitMixin
 
@@ -186,47 +176,19 @@ def journal_notes(case, consents, withdrawals=()) -> list[dict]:
 
 
 class CaseDetailView(CaseMixin, TemplateView):
-    """Every related row comes from one prefetch per relation (the number of queries does not
-    grow with the case), after CaseMixin's single query for the case and its access."""
+    """After CaseMixin's single query for the case and its access, every related row comes in
+    one more (samverkan/case_page.py): the number of queries does not grow with the case."""
 
     template_name = "samverkan/case_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         case = self.case
-        prefetch_related_objects(
-            [case],
-            "guardians",
-            "members",
-            Prefetch(
-                "consents",
-                queryset=Consent.objects.select_related(
-                    "guardian", "superseded_by"
-                ).prefetch_related("organisations", "withdrawals__organisations"),
-            ),
-            "meetings",
-            Prefetch("invitations", queryset=Invitation.objects.select_related("organisation")),
-            Prefetch(
-                "contacts", queryset=ContactBeforeMeeting.objects.select_related("organisation")
-            ),
-            Prefetch(
-                "plan_versions",
-                queryset=PlanVersion.objects.defer(
-                    "child_view", "guardians_view", "participants"
-                ).prefetch_related(
-                    Prefetch(
-                        "items",
-                        queryset=PlanItem.objects.filter(version__is_current=True).select_related(
-                            "organisation"
-                        ),
-                    )
-                ),
-            ),
-        )
+        page = case_page.CasePage(case)
         guardians = list(case.guardians.all())
         consents = consent_services.consent_history(case)
         withdrawals = consent_services.withdrawals_of(case)
-        areas, chosen = areas_of(case)
+        areas, chosen = page.wheel_areas, page.chosen_area_ids
         plan_versions = list(case.plan_versions.all())
         plan = next((v for v in plan_versions if v.is_current), None)
         consented = case_services.consented_organisation_ids(case)
@@ -261,14 +223,14 @@ class CaseDetailView(CaseMixin, TemplateView):
             plan_versions=plan_versions,
             suggested_coordinator=default_coordinator(plan),
             bvc_units=(
-                list(BvcUnit.objects.filter(municipality=case.municipality))
+                page.bvc_units
                 if case.municipality_id and case.age_group == AgeGroup.BEFORE_PRESCHOOL
                 else []
             ),
             members=list(case.members.all()),
-            routine_docs=RoutineDocument.objects.by_step(),
+            routine_docs=page.routine_documents_by_step(),
             municipal_contacts=(
-                list(MunicipalContact.objects.all()) if case.age_group == AgeGroup.SCHOOL else []
+                page.municipal_contacts if case.age_group == AgeGroup.SCHOOL else []
             ),
             steps=steps_by_section(case, self.request.user),
             may_extract=may_produce_extract(self.request.user, case),
