@@ -28,8 +28,8 @@ class _JSONGroupArray(Aggregate):
     output_field = JSONField()
 
 
-def _aggregate(expression, order_by):
-    if connections[DEFAULT_DB_ALIAS].vendor == "postgresql":
+def _aggregate(expression, order_by, db):
+    if connections[db].vendor == "postgresql":
         return JSONBAgg(expression, order_by=order_by)
     return _JSONGroupArray(expression)  # sorted by instances() instead
 
@@ -51,7 +51,7 @@ def field_names(model, fields=None) -> list[str]:
     return [name for name in concrete if name in wanted]
 
 
-def rows(queryset, fields=None) -> Subquery:
+def rows(queryset, fields=None, *, db=DEFAULT_DB_ALIAS) -> Subquery:
     """A scalar subquery: the queryset's rows (its filters, not its order) as one JSON array,
     or NULL when there are none. Filter it on OuterRef(...) to tie it to the parent row."""
     names = field_names(queryset.model, fields)
@@ -59,7 +59,7 @@ def rows(queryset, fields=None) -> Subquery:
         queryset.order_by()
         .annotate(_one=Value(1))
         .values("_one")  # a constant: no GROUP BY, one row for the whole set
-        .annotate(_rows=_aggregate(JSONArray(*names), _order_by(ordering_of(queryset))))
+        .annotate(_rows=_aggregate(JSONArray(*names), _order_by(ordering_of(queryset)), db))
         .values("_rows")
     )
     return Subquery(inner, output_field=JSONField())
@@ -151,7 +151,7 @@ class RowsOfOne:
         sentinel = uuid.UUID(int=0) if isinstance(pk_field, models.UUIDField) else -1
         names = list(self.relations)
         annotations = {  # prefixed: a relation's name is a field of the model too
-            f"rows_{name}": rows(qs, fields) for name, (qs, fields) in self.relations.items()
+            f"rows_{name}": rows(qs, fields, db=db) for name, (qs, fields) in self.relations.items()
         }
         query = (
             self.model._default_manager.using(db)
