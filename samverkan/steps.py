@@ -47,6 +47,11 @@ def _room_for_guardian(case: Case, user) -> str:
     return room_for_party(case, _guardian_count(case))
 
 
+def _guardian_registered(case: Case, user) -> str:
+    # Consent is the parties' own: none can be recorded before a party with custody is named.
+    return "" if _guardian_count(case) else errors.CONSENT_NO_GUARDIAN
+
+
 def _creator_only(case: Case, user) -> str:
     # Imported here: access.py reads this module's table for its own answers.
     from samverkan.access import can_add_members
@@ -140,6 +145,7 @@ STEPS: tuple[Step, ...] = (
         _("Registrera samtycke"),
         "consent",
         primary=True,
+        condition=_guardian_registered,
     ),
     Step(
         "consent_complete",

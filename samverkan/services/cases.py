@@ -494,9 +494,7 @@ def case_record_consent(
     """Records one party's consent; the case moves on once every required party has one.
     A party's earlier record stays, replaced: corrected when it still held (recorded by
     mistake), renewed when the party had withdrawn it."""
-    require_step(case, actor, "consent")
-    if not case.guardians.exists():
-        raise CaseError(errors.CONSENT_NO_GUARDIAN)
+    require_step(case, actor, "consent")  # also: a party with custody is registered
     if by_youth == (guardian is not None):
         raise CaseError(errors.CONSENT_PARTY)
     if guardian is not None and guardian.case_id != case.pk:

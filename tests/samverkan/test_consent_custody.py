@@ -205,3 +205,27 @@ def test_social_services_as_custodian_is_the_one_party_and_named_in_the_letter(
     )
     assert cs.missing_consents(activated_case) == []
     assert cs.consent_sentence(activated_case) == "socialtjänsten (Socialsekreterare Sara)"
+
+
+def test_consent_is_not_offered_before_a_party_with_custody_is_registered(
+    client, activated_case, clinician, org
+):
+    client.force_login(clinician)
+    case_page = reverse("samverkan:case_detail", kwargs={"pk": activated_case.pk})
+    consent_url = reverse("samverkan:consent", kwargs={"pk": activated_case.pk})
+    assert f'href="{consent_url}"' not in client.get(case_page).content.decode()
+    assert errors.CONSENT_NO_GUARDIAN in client.get(consent_url).content.decode()
+    refused = client.post(
+        consent_url,
+        {
+            "party": "youth",
+            "method": "oral",
+            "given_on": timezone.localdate().isoformat(),
+            "organisations": [org("Skola").pk],
+        },
+        follow=True,
+    )
+    assert messages_of(refused)[-1] == errors.CONSENT_NO_GUARDIAN
+    assert not activated_case.consents.exists()
+    add_party(client, activated_case, "Anna")
+    assert f'href="{consent_url}"' in client.get(case_page).content.decode()

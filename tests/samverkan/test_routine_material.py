@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from samverkan.documents import CONFIDENTIALITY_MARKING
 from samverkan.models import MunicipalContact, PlanItem, RoutineDocument, WheelArea
+from samverkan.services import cases as cs
 
 from .helpers import pdf_text
 
@@ -112,11 +113,18 @@ def test_the_invitation_letter_names_the_clinician_the_unit_and_its_phone(
     assert "Karin Kliniker" in text and "BUP Växjö" in text and "0470-58 80 00" in text
 
 
+@pytest.fixture
+def case_with_a_guardian(activated_case, clinician):
+    """The consent step is offered once a party with custody is registered."""
+    cs.case_add_guardian(case=activated_case, actor=clinician, name="Vera Vårdnadshavare")
+    return activated_case
+
+
 # Each step in a case whose state offers it (samverkan/steps.py).
 @pytest.mark.parametrize(
     ("step", "view", "case_fixture"),
     [
-        ("consent", "consent", "activated_case"),
+        ("consent", "consent", "case_with_a_guardian"),
         ("initiation", "initiation", "consented_case"),
         ("meeting", "meeting_held", "invited_case"),
         ("plan", "plan_edit", "planned_case"),
@@ -143,7 +151,7 @@ def test_the_case_page_links_every_region_document(client, planned_case, clinici
 
 
 def test_an_administrator_changes_a_document_address_in_admin_and_the_step_shows_it(
-    admin_client, client, activated_case, clinician
+    admin_client, client, case_with_a_guardian, clinician
 ):
     document = RoutineDocument.objects.get(step="consent")
     url = reverse("admin:samverkan_routinedocument_change", args=[document.pk])
@@ -160,7 +168,7 @@ def test_an_administrator_changes_a_document_address_in_admin_and_the_step_shows
     )
     assert response.status_code == 302
     client.force_login(clinician)
-    html = client.get(reverse("samverkan:consent", kwargs={"pk": activated_case.pk}))
+    html = client.get(reverse("samverkan:consent", kwargs={"pk": case_with_a_guardian.pk}))
     assert new in html.content.decode() and "Samtyckesblankett 2027" in html.content.decode()
 
 
