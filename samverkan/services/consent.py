@@ -163,14 +163,20 @@ def case_withdraw_consent(
     return WithdrawalOutcome(withdrawal, withdrawn, invitations, gap, back)
 
 
+def informed_refusal(case: Case) -> str:
+    """Not a step of the table: the reminder may be handled whenever the case is open."""
+    return errors.CASE_CLOSED if case.is_closed else ""
+
+
 def case_mark_informed(
     *, case: Case, actor: AbstractBaseUser, withdrawal: ConsentWithdrawal
 ) -> ConsentWithdrawal:
     """The clinician has told everyone the withdrawal concerned; the reminder goes away."""
-    if case.is_closed:
-        raise CaseError(errors.CASE_CLOSED)
     with transaction.atomic():
         lock_case(case)
+        refusal = informed_refusal(case)
+        if refusal:
+            raise CaseError(refusal)
         withdrawal = ConsentWithdrawal.objects.select_for_update().get(pk=withdrawal.pk, case=case)
         if withdrawal.informed_at is not None:
             raise CaseError(errors.CONSENT_WITHDRAWAL_ALREADY_INFORMED)
@@ -200,8 +206,13 @@ def consent_history(case: Case) -> list:
     return rows
 
 
+def party_name(case: Case, guardian: Guardian | None) -> str:
+    """The party as pages name it: the guardian, or the young person (by name when known)."""
+    return guardian.name if guardian is not None else (case.child_name or "barnet")
+
+
 def _giver(case: Case, consent) -> str:
-    return (case.child_name or "barnet") if consent.by_youth else consent.guardian.name
+    return party_name(case, None if consent.by_youth else consent.guardian)
 
 
 def withdrawals_of(case: Case) -> list[ConsentWithdrawal]:

@@ -4,6 +4,7 @@ that the people concerned have been told."""
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from samverkan import forms
@@ -28,14 +29,17 @@ class ConsentWithdrawView(CaseStepView):
     guide_template = "samverkan/guides/consent.html"
     routine_step = RoutineStep.CONSENT
 
+    @cached_property
+    def held(self):
+        return case_services.active_consents(self.case)
+
     def get_form_kwargs(self):
-        held = case_services.active_consents(self.case)
-        ids = {o.pk for c in held for o in c.current_organisations}
+        ids = {o.pk for c in self.held for o in c.current_organisations}
         return {**super().get_form_kwargs(), "case": self.case, "organisation_ids": ids}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["held"] = case_services.active_consents(self.case)
+        context["held"] = self.held
         return context
 
     def withdraw(self, form):
@@ -83,11 +87,7 @@ class ConsentWithdrawView(CaseStepView):
         context["back_message"] = (
             errors.CONSENT_WITHDRAWAL_WILL_RETURN if outcome.back_to_consent else ""
         )
-        context["giver"] = (
-            form.cleaned_data["guardian"].name
-            if form.cleaned_data["guardian"]
-            else (self.case.child_name or "barnet")
-        )
+        context["giver"] = consent_services.party_name(self.case, form.cleaned_data["guardian"])
         context["posted"] = [
             (name, value)
             for name in self.request.POST
@@ -105,8 +105,7 @@ class ConsentInformedView(CaseStepView):
     success_message = _("Markerat: de berörda är meddelade om det återkallade samtycket.")
 
     def refusal(self) -> str:
-        # Not a step of the table: the reminder may be handled whenever the case is open.
-        return errors.CASE_CLOSED if self.case.is_closed else ""
+        return consent_services.informed_refusal(self.case)
 
     def get_withdrawal(self):
         return get_object_or_404(self.case.consent_withdrawals, pk=self.kwargs["withdrawal_id"])
