@@ -21,6 +21,7 @@ from mozilla_django_oidc.views import (
 
 from . import config
 from .models import Account
+from .permissions import SignedInUser
 from .refusals import Reason, SignInRefused
 from .roles import apply_roles, apply_units
 
@@ -39,7 +40,7 @@ def identifier_of(claims: dict) -> str:
     return str(value).strip() if value not in (None, "") else ""
 
 
-class PortalOIDCBackend(OIDCAuthenticationBackend):
+class PortalOIDCBackend(SignedInUser, OIDCAuthenticationBackend):
     def __init__(self, *args, **kwargs):
         # The library reads its endpoints here; ours come from discovery, and only when a
         # provider is configured and a callback arrives (every password sign-in builds this).

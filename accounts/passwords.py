@@ -7,6 +7,7 @@ from django.contrib.auth.backends import ModelBackend
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import Account
+from .permissions import SignedInUser
 from .refusals import Reason
 
 
@@ -27,7 +28,7 @@ def password_refusal(user, otp_token: str | None) -> str | None:
     return None
 
 
-class PasswordBackend(ModelBackend):
+class PasswordBackend(SignedInUser, ModelBackend):
     """Django's password check followed by the rule above. A refusal returns None, so Django
     sends user_login_failed and django-axes counts it like a wrong password."""
 

@@ -16,6 +16,11 @@ def _is_active(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
+def sees_every_unit(user) -> bool:
+    """The region (strateg) and superusers see every unit; everyone else only their own."""
+    return _is_active(user) and (user.is_superuser or user.has_perm(REGION_PERMISSION))
+
+
 class MunicipalityManager(models.Manager):
     def get_by_natural_key(self, code):
         return self.get(code=code)
@@ -64,7 +69,7 @@ class UnitQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Members see their own units; the region (strateg) and superusers see every unit."""
-        if _is_active(user) and (user.is_superuser or user.has_perm(REGION_PERMISSION)):
+        if sees_every_unit(user):
             return self.all()
         return self.of_member(user)
 

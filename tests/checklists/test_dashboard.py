@@ -4,7 +4,6 @@ import io
 import re
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -14,6 +13,7 @@ from checklists import figures
 from checklists.models import EventAttendance, EventKind, RegionEvent
 from checklists.services import assessment_set_status, assessment_start_year
 from organisation.models import Membership
+from tests.signed_in import AUTH_QUERIES
 
 from .conftest import MembershipFactory, UnitFactory, UserFactory
 
@@ -181,11 +181,6 @@ def add_units(n, items, by, offset=0):
 
 def without_csrf_tokens(html: bytes) -> bytes:
     return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", html)
-
-
-# Session, user, the user's and the group's permissions: 4 on every region page; 3 when the
-# session is read from a shared cache service (Redis, cached_db) instead of its table.
-AUTH_QUERIES = 3 if settings.SESSION_ENGINE.endswith("cached_db") else 4
 
 
 @pytest.mark.parametrize("name", ["dashboard", "dashboard_csv", "dashboard_xlsx"])

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from checklists.models import ItemAssessment, StatusChange
 from checklists.services import NOT_A_MEMBER, REASON_REQUIRED
+from tests.signed_in import AUTH_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -220,10 +221,9 @@ def test_the_unit_page_uses_the_same_number_of_queries_with_ten_times_the_data(
     client.force_login(member)
     client.post(entry_url(assessment.unit, items[0]), {"status": "klar"})
     url = detail(assessment.unit)
-    # Session (not with Redis: cached_db), user, 2 permission look-ups; the unit with its years
-    # and membership; areas, items and answers; the latest history; familjeombud; the training
-    # app's open actions.
-    auth = 3 if settings.SESSION_ENGINE.endswith("cached_db") else 4
+    # Signed in (tests/signed_in.py); the unit with its years and membership; areas, items and
+    # answers; the latest history; familjeombud; the training app's open actions.
+    auth = AUTH_QUERIES
     with django_assert_num_queries(auth + 5):
         client.get(url)
     # The body from the cache (in memory or Redis here; with the database cache one query more).

@@ -1,12 +1,10 @@
 """Query counts pinned per page, at 1× and at 10× the data (issue 8: at most 8 per page and
 the same at 10×; issue 21: the case page in 8 or fewer). Every page starts with the queries
-that are not the app's own: the session (none with a shared cache: cached_db), the user and
-ModelBackend's two permission look-ups (the menu needs them too)."""
+that are not the app's own: tests/signed_in.py."""
 
 import datetime
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,10 +12,10 @@ from samverkan.models import PlanVersion, WheelArea
 from samverkan.services import cases as cs
 from samverkan.services import meetings as ms
 from samverkan.services.plan import PlanItemData, case_save_plan
+from tests.signed_in import AUTH_QUERIES
 
 pytestmark = pytest.mark.django_db
 
-AUTH_QUERIES = 3 if settings.SESSION_ENGINE.endswith("cached_db") else 4
 # + the list with its next meeting and overdue actions, and one INSERT of its audit rows.
 CASE_LIST_QUERIES = AUTH_QUERIES + 2
 # + the case with its access check, every row the page shows (one JSON subquery per relation,

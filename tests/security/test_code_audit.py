@@ -27,6 +27,8 @@ REVIEWED_SQL = {
     "row's id a parameter",
     "checklists/management/commands/seed_demo_units.py": "ANALYZE",
     "core/rows.py": "SQL compiled by the ORM once; only the parent's key changes, a parameter",
+    "core/compiled.py": "SQL compiled by the ORM once; only the placeholders' values change, "
+    "each a parameter",
 }
 RAW_SQL = re.compile(r"cursor\.execute|executemany\(|\.raw\(|\bRawSQL\(|\.extra\(")
 
