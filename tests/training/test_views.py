@@ -349,3 +349,27 @@ def test_an_open_action_past_its_date_is_marked_late(client, action, ombud, wher
     assert "Försenad" in pages[where]()
     action_mark_done(action=action, by=ombud)
     assert "Försenad" not in pages[where]()
+
+
+def test_the_unit_page_s_open_actions_are_the_ones_the_orm_query_gives(action, ombud):
+    from django.forms.models import model_to_dict
+
+    from training.selectors import open_actions
+    from training.templatetags.training_tags import _OPEN_ACTIONS
+
+    Action.objects.create(
+        session=action.session, what="Utan punkt", who="Fia", due_on=action.due_on
+    )
+    Action.objects.create(
+        session=action.session, what="Klar", who="Fia", due_on=action.due_on,
+        status=ActionStatus.DONE,
+    )  # fmt: skip
+    expected = list(open_actions(action.session.unit_id))
+    found = _OPEN_ACTIONS.instances(unit=action.session.unit_id)
+    assert [a.what for a in found] == [a.what for a in expected] == ["Ta fram rutin", "Utan punkt"]
+    for ours, theirs in zip(found, expected, strict=True):
+        assert model_to_dict(ours) == model_to_dict(theirs)
+        assert model_to_dict(ours.session) == model_to_dict(theirs.session)
+        assert (ours.checklist_item and ours.checklist_item.text) == (
+            theirs.checklist_item and theirs.checklist_item.text
+        )

@@ -3,11 +3,17 @@
 from django import template
 from django.utils import timezone
 
+from core.compiled import CompiledQuery
+from organisation.models import Unit
+
 from ..models import units_with_sessions_visible_to
 from ..selectors import open_actions
 from ..services import can_plan
 
 register = template.Library()
+
+# Shown on every request of the unit page: compiled once (core.compiled).
+_OPEN_ACTIONS = CompiledQuery(lambda _shape, unit: open_actions(unit), unit=Unit._meta.pk)
 
 
 def _may_see(context, user, unit) -> bool:
@@ -25,7 +31,7 @@ def unit_open_actions(context, unit):
     user = getattr(request, "user", None)
     if not _may_see(context, user, unit):
         return {"visible": False}
-    actions = list(open_actions(unit.pk))
+    actions = _OPEN_ACTIONS.instances(unit=unit.pk)
     return {
         "visible": True,
         "unit": unit,
