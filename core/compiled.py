@@ -11,6 +11,7 @@ A query is reused only for the shape it was built for: a caller whose queryset b
 something else than the placeholders (a user who sees every unit against a member) passes
 that as `shape`, and gets a query compiled for that branch."""
 
+import datetime
 import uuid
 from collections.abc import Callable
 
@@ -26,7 +27,7 @@ class CompiledQuery:
     """build(shape, **placeholders) -> a queryset: read with dicts() if it is a values()
     queryset, tuples() if values_list(), instances() otherwise (no prefetch_related).
 
-    placeholders: name -> the model field whose values fill it (its primary key, usually),
+    placeholders: name -> the model field whose values fill it (a key, a text or a moment),
     so a value is prepared for the database as the ORM would prepare it."""
 
     def __init__(self, build: Callable, **placeholders: models.Field):
@@ -37,6 +38,10 @@ class CompiledQuery:
     def _sentinel(self, index: int, field: models.Field):
         if isinstance(field, models.UUIDField):
             return uuid.UUID(int=2**127 + index)
+        if isinstance(field, models.CharField):
+            return f"core.compiled placeholder {index}"
+        if isinstance(field, models.DateTimeField):
+            return datetime.datetime(1901, 1, 1, 0, 0, index, tzinfo=datetime.UTC)
         return _BASE - index
 
     def _compile(self, db: str, shape) -> tuple:

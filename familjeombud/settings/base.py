@@ -113,10 +113,11 @@ CACHE_SERVICES = ("RedisCache", "PyMemcacheCache", "PyLibMCCache")
 def session_engine_for(caches: dict) -> str:
     """With a cache service that every app server shares (Redis), a signed-in request finds
     its session in the cache and reads the session row only on a miss. With the database
-    cache that would only move the read to another table, so sessions stay in the database."""
+    cache that would only move the read to another table, so sessions stay in the database.
+    Both are Django's engines with the session row read through a compiled query."""
     if caches["default"]["BACKEND"].endswith(CACHE_SERVICES):
-        return "django.contrib.sessions.backends.cached_db"
-    return "django.contrib.sessions.backends.db"
+        return "accounts.sessions.cached_db"
+    return "accounts.sessions.db"
 
 
 SESSION_ENGINE = session_engine_for(CACHES)

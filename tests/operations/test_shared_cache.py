@@ -32,7 +32,7 @@ def test_sessions_are_cached_only_when_the_cache_is_a_service_shared_by_every_ap
     import environ
 
     caches = {"default": environ.Env.cache_url_config(url)}
-    assert session_engine_for(caches) == f"django.contrib.sessions.backends.{engine}"
+    assert session_engine_for(caches) == f"accounts.sessions.{engine}"
 
 
 @with_redis
@@ -44,7 +44,7 @@ def test_the_cache_is_the_redis_server_of_the_test_run():
                                   db=settings.CACHES["default"]["OPTIONS"]["db"])  # fmt: skip
     assert any(key.endswith(b":probe") for key in client.keys("*"))
     assert cache.get("probe") == "värde"
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    assert settings.SESSION_ENGINE == "accounts.sessions.cached_db"
 
 
 @with_redis
