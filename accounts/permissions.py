@@ -18,10 +18,13 @@ User = get_user_model()
 
 
 def _build(_shape, user):
+    # Through the user's groups to the groups' permissions without joining auth_group itself
+    # (as ModelBackend's group__user lookup does): a fifth of the query's time, planning it.
     own = User.user_permissions.through.objects.filter(user=user).values("permission_id")
-    via_groups = Group.permissions.through.objects.filter(group__user=user).values("permission_id")
+    groups = User.groups.through.objects.filter(user=user).values("group_id")
+    via_groups = Group.permissions.through.objects.filter(group_id__in=groups)
     return (
-        Permission.objects.filter(Q(pk__in=own) | Q(pk__in=via_groups))
+        Permission.objects.filter(Q(pk__in=own) | Q(pk__in=via_groups.values("permission_id")))
         .values_list("content_type__app_label", "codename")
         .order_by()
     )
