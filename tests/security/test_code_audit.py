@@ -14,6 +14,9 @@ REVIEWED = {
     "checklists/fragments.py": "HTML rendered by the autoescaping templates, kept in the cache; "
     "only the CSRF token (letters and digits) is put in afterwards",
     "samverkan/wheel.py": "the wheel's SVG: every interpolated text escaped before joining",
+    "familjeombud/templatetags/layout.py": "header and footer rendered by the autoescaping "
+    "templates, kept in the worker's memory; only the CSRF token (letters and digits) is put "
+    "in afterwards",
     "mandates/search.py": "search headline: escaped first, then only <mark> markers replaced",
     "mandates/search_terms.py": "excerpt: each piece escaped, only <mark> added",
 }
