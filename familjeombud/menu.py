@@ -2,7 +2,9 @@
 the one function the app's views use (composed here at the project level, because the menu
 spans every app and no app may reach another)."""
 
-from django.urls import reverse
+import functools
+
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from checklists.access import may_see_region
@@ -32,12 +34,19 @@ ENTRIES = [
 ]
 
 
+@functools.lru_cache(maxsize=64)
+def _url(name: str, prefix: str, urlconf) -> str:
+    # Asked on every page (the layout's key reads the menu); the answer changes only with the
+    # URL configuration and the prefix the site is served under.
+    return reverse(name, urlconf=urlconf)
+
+
 def menu_entries(user, path: str) -> list[dict]:
     entries = []
     for label, name, allowed in ENTRIES:
         if not allowed(user):
             continue
-        url = reverse(name)
+        url = _url(name, get_script_prefix(), get_urlconf())
         entries.append({"label": label, "url": url, "current": path == url})
     return entries
 
