@@ -29,8 +29,6 @@ One cache read per request (the version and the part together, ``get_many``)."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -38,6 +36,8 @@ from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
+
+from core.parts import new_marker, templates_digest, with_token
 
 from .figures import VERSION_KEY, figures_version
 
@@ -57,17 +57,6 @@ UNIT_BODY_TEMPLATES = (
 )
 DASHBOARD_BODY = "checklists/includes/dashboard_body.html"
 DASHBOARD_BODY_TEMPLATES = (DASHBOARD_BODY, "checklists/includes/trend.html")
-
-_digests: dict[tuple[str, ...], str] = {}
-
-
-def templates_digest(names: tuple[str, ...]) -> str:
-    """Computed once per process (templates change only with a deploy)."""
-    digest = _digests.get(names)
-    if digest is None:
-        sources = "\0".join(get_template(name).template.source for name in names)
-        digest = _digests[names] = hashlib.sha256(sources.encode()).hexdigest()[:16]
-    return digest
 
 
 def fragment_key(name: str, templates: tuple[str, ...], *parts) -> str:
@@ -102,17 +91,13 @@ def cached_fragment(
     else:
         if version is None:
             version = figures_version()
-        # Random per render: it cannot occur in what users wrote (they wrote it first).
-        marker = secrets.token_hex(16)
+        marker = new_marker()
         html, meta, context = render(marker)
         parts = html.split(marker)
         cache.set(key, (version, parts, meta), TIMEOUT)
-    if len(parts) > 1:
-        if token is None:
-            raise ValueError(f"{key}: the HTML has a CSRF token but no token was given")
-        html = token().join(parts)
-    else:
-        html = parts[0]
+    if len(parts) > 1 and token is None:
+        raise ValueError(f"{key}: the HTML has a CSRF token but no token was given")
+    html = with_token(parts, token)
     return Fragment(mark_safe(html), meta, context)  # nosec B703: rendered by the templates
 
 

@@ -34,6 +34,7 @@ class CompiledQuery:
         self.build = build
         self.placeholders = placeholders
         self._compiled: dict[tuple, tuple] = {}
+        self._plans: dict[tuple, tuple] = {}
 
     def _sentinel(self, index: int, field: models.Field):
         if isinstance(field, models.UUIDField):
@@ -68,17 +69,29 @@ class CompiledQuery:
         select = compiler.select[: compiler.col_count]
         columns = [column for column, _sql, _alias in select]
         converters = [
-            tuple(
-                converter
-                for converter in (
-                    *connection.ops.get_db_converters(column),
-                    *column.get_db_converters(connection),
-                )
-            )
+            (*connection.ops.get_db_converters(column), *column.get_db_converters(connection))
             for column in columns
         ]
         model = (select, compiler.klass_info, compiler.annotation_col_map)
         return sql, params, positions, names, list(zip(columns, converters, strict=True)), model
+
+    def _model_plan(self, db: str, shape) -> tuple:
+        # How ModelIterable makes instances from these columns, worked out once per query.
+        key = (db, shape)
+        if key not in self._plans:
+            select, klass_info, annotation_col_map = self._compiled[key][5]
+            start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+            init_list = [column[0].target.attname for column in select[start:end]]
+            populators = get_related_populators(klass_info, select, db)
+            self._plans[key] = (
+                klass_info["model"],
+                start,
+                end,
+                init_list,
+                populators,
+                annotation_col_map or {},
+            )
+        return self._plans[key]
 
     def _execute(self, db: str, shape, values: dict) -> tuple[list, list]:
         key = (db, shape)
@@ -119,21 +132,13 @@ class CompiledQuery:
         """Model instances, with what select_related() and annotate() add to them, made as
         Django's ModelIterable makes them from the same columns."""
         _names, rows = self._execute(db, shape, values)
-        select, klass_info, annotation_col_map = self._compiled[(db, shape)][5]
-        model_cls = klass_info["model"]
-        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-        init_list = [column[0].target.attname for column in select[start:end]]
-        populators = get_related_populators(klass_info, select, db)
+        model_cls, start, end, init_list, populators, annotations = self._model_plan(db, shape)
         objects = []
         for row in rows:
             obj = model_cls.from_db(db, init_list, row[start:end])
             for populator in populators:
                 populator.populate(row, obj)
-            for attr_name, position in (annotation_col_map or {}).items():
+            for attr_name, position in annotations.items():
                 setattr(obj, attr_name, row[position])
             objects.append(obj)
         return objects
-
-    def forget(self) -> None:
-        """Compile again on the next use (a test that changes the schema or the settings)."""
-        self._compiled.clear()

@@ -14,13 +14,14 @@ link). The CSRF token of the sign-out form is rendered as a random marker and re
 request by the viewer's own token, so no token is ever served to anyone else."""
 
 import hashlib
-import secrets
 
 from django import template
 from django.core.cache.backends.locmem import LocMemCache
 from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.safestring import mark_safe
+
+from core.parts import new_marker, templates_digest, with_token
 
 register = template.Library()
 
@@ -30,15 +31,6 @@ FOOTER = "includes/footer.html"
 
 # At most this many variants per worker (persons × pages they open), each a few kB.
 PARTS = LocMemCache("layout-parts", {"TIMEOUT": 60 * 60, "OPTIONS": {"MAX_ENTRIES": 2000}})
-_digests: dict[tuple[str, ...], str] = {}
-
-
-def _digest(engine, names: tuple[str, ...]) -> str:
-    digest = _digests.get(names)
-    if digest is None:
-        sources = "\0".join(engine.get_template(name).source for name in names)
-        digest = _digests[names] = hashlib.sha256(sources.encode()).hexdigest()[:16]
-    return digest
 
 
 def _part(context, name: str, templates: tuple[str, ...], *vary) -> str:
@@ -47,16 +39,15 @@ def _part(context, name: str, templates: tuple[str, ...], *vary) -> str:
     if request is None:  # a page rendered without a request (an error page): no caching
         return engine.get_template(name).render(context)
     language = translation.get_language() or ""
-    raw = repr((name, _digest(engine, templates), language, *vary))
+    raw = repr((name, templates_digest(templates), language, *vary))
     key = hashlib.sha256(raw.encode()).hexdigest()
     parts = PARTS.get(key)
     if parts is None:
-        # Random per render: it cannot occur in a name or a search the page shows.
-        marker = secrets.token_hex(16)
+        marker = new_marker()
         with context.push(csrf_token=marker):
             parts = engine.get_template(name).render(context).split(marker)
         PARTS.set(key, parts)
-    html = get_token(request).join(parts) if len(parts) > 1 else parts[0]
+    html = with_token(parts, lambda: get_token(request))
     return mark_safe(html)  # nosec B703: rendered by the autoescaping templates
 
 

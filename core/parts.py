@@ -1,0 +1,31 @@
+"""What the cached parts of pages share (checklists.fragments in the shared cache, the layout's
+header and footer in each worker): a digest of the templates they come from, and the CSRF token
+rendered as a marker so that each request puts its own token in."""
+
+import hashlib
+import secrets
+from collections.abc import Callable
+
+from django.template.loader import get_template
+
+_digests: dict[tuple[str, ...], str] = {}
+
+
+def templates_digest(names: tuple[str, ...]) -> str:
+    """Computed once per process (templates change only with a deploy)."""
+    digest = _digests.get(names)
+    if digest is None:
+        sources = "\0".join(get_template(name).template.source for name in names)
+        digest = _digests[names] = hashlib.sha256(sources.encode()).hexdigest()[:16]
+    return digest
+
+
+def new_marker() -> str:
+    """Random per render: it cannot occur in what users wrote (they wrote it first)."""
+    return secrets.token_hex(16)
+
+
+def with_token(parts: list[str], token: Callable[[], str]) -> str:
+    """The HTML split at the marker, joined with this request's token (asked only when the
+    HTML has a form)."""
+    return token().join(parts) if len(parts) > 1 else parts[0]
