@@ -4,6 +4,7 @@ spans every app and no app may reach another)."""
 
 import functools
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -54,5 +55,7 @@ def menu_entries(user, path: str) -> list[dict]:
 def main_menu(request) -> dict:
     """Context processor: the entries for the signed-in user, computed only when a template
     reads them."""
-    user = getattr(request, "user", None)
+    # No user when the request was refused before the authentication middleware ran (a Host
+    # outside ALLOWED_HOSTS): its error page shows the menu of someone not signed in.
+    user = getattr(request, "user", None) or AnonymousUser()
     return {"main_menu": lambda: menu_entries(user, request.path)}

@@ -1,12 +1,17 @@
 """Public pages cached per content version, in two layers.
 
 The version lives in the database (ContentVersion), so a save in admin on one app server is
-seen by every worker on every server on their next request. Each request reads it (one small
-query); the page then comes from this worker's own memory (LOCAL), else from the shared cache
-(the database cache or Redis, CACHE_URL), else it is rendered and stored in both. A page is
-stored under its version, so a bumped version misses in every worker at once and nothing stale
-is served; the local layer only saves the shared cache's round trip and holds no state another
-server needs (each worker fills its own after a restart or a bump).
+seen by every worker on every server on their next request. Each request for a cached page reads
+it (one small query). The page then comes from this worker's own memory (LOCAL), else from the
+shared cache (the database cache or Redis, CACHE_URL), else it is rendered and stored in both.
+A page is stored under its version, so a bumped version misses in every worker at once and
+nothing stale is served. The local layer only saves the shared cache's round trip and holds no
+state another server needs (each worker fills its own after a restart or a bump).
+
+The local copy is the response as it left the middleware, headers and all, and
+mandates.middleware.PublicPageMiddleware serves it before the session, locale, CSRF,
+authentication and header middleware and the URL resolver run: for a page that is the same for
+every visitor, they would only make the same response again (docs/benchmarks.md, issue 21).
 
 The local layer is skipped when the configured cache is itself per-process (LocMemCache, as in
 the tests): it would add nothing but a second copy. settings.MANDATES_LOCAL_PAGE_CACHE = True or
@@ -72,14 +77,19 @@ def connect_signals() -> None:
         post_delete.connect(bump_version, sender=model, dispatch_uid=f"{uid}-delete")
 
 
-def cacheable(request) -> bool:
-    """Only pages that are the same for every visitor: anonymous GET without a session or
-    pending messages (a flash message must never be served to someone else)."""
+def anonymous_get(request) -> bool:
+    """What the request alone tells, before the session or the user is read: a GET without a
+    session or pending messages (a flash message must never be served to someone else). Without
+    a session cookie nobody is signed in."""
     if request.method != "GET":
         return False
-    if request.COOKIES.get(settings.SESSION_COOKIE_NAME) or request.COOKIES.get("messages"):
-        return False
-    return not request.user.is_authenticated
+    cookies = request.COOKIES
+    return not (cookies.get(settings.SESSION_COOKIE_NAME) or cookies.get("messages"))
+
+
+def cacheable(request) -> bool:
+    """Only pages that are the same for every visitor."""
+    return anonymous_get(request) and not request.user.is_authenticated
 
 
 def local_layer_enabled() -> bool:
@@ -95,46 +105,72 @@ def clear_local() -> None:
     _local_version[0] = None
 
 
-def _local_get(key: str, version: int):
-    if _local_version[0] != version:  # older versions' pages can never be asked for again
+def _hold_version(version: int) -> None:
+    """Older versions' pages can never be asked for again: a new version empties the layer."""
+    if _local_version[0] != version:
         clear_local()
         _local_version[0] = version
+
+
+def request_version(request) -> int:
+    """The content version, read once per request whichever layer asks first."""
+    version = getattr(request, "_content_version", None)
+    if version is None:
+        version = request._content_version = current_version()
+    return version
+
+
+def _path_digest(request) -> str:
+    return hashlib.sha256(request.get_full_path().encode()).hexdigest()
+
+
+def page_key(request) -> str:
+    return f"mandates:page:v{request_version(request)}:{_path_digest(request)}"
+
+
+def kept_page(request):
+    """This worker's copy of the page as it left the middleware, if it is of the current
+    version. Asks the database for the version only for a path this worker has kept, so a
+    probe or a page that is never cached costs no query."""
+    kept = LOCAL.get(_path_digest(request))
+    if kept is None:
         return None
-    return LOCAL.get(key)
+    version = request_version(request)
+    _hold_version(version)
+    kept_version, response = kept
+    return response if kept_version == version else None
 
 
-def _local_set(key: str, response) -> None:
-    if len(getattr(response, "content", b"")) <= LOCAL_MAX_BYTES:
-        LOCAL.set(key, response)
+def keep_page(request, response) -> None:
+    """Keeps a public page's finished response: only one the view marked as the same for every
+    visitor (cached_public_page), that sets no cookie and is small enough."""
+    if not getattr(request, "_public_page", False) or response.status_code != 200:
+        return
+    if response.streaming or response.cookies or len(response.content) > LOCAL_MAX_BYTES:
+        return
+    version = request_version(request)
+    _hold_version(version)
+    LOCAL.set(_path_digest(request), (version, response))
 
 
 def cached_public_page(view):
-    """Caches anonymous GET responses under the path and the current content version."""
+    """Caches anonymous GET responses in the shared cache under the path and the current
+    content version; mandates.middleware.PublicPageMiddleware keeps this worker's own copy."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not cacheable(request):
             return view(request, *args, **kwargs)
-        version = current_version()
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"mandates:page:v{version}:{path}"
-        local = local_layer_enabled()
-        if local:
-            response = _local_get(key, version)
-            if response is not None:
-                return response
+        key = page_key(request)
         response = cache.get(key)
-        if response is not None:
-            if local:
-                _local_set(key, response)
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200:
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             cache.set(key, response, PAGE_TIMEOUT)
-            if local:
-                _local_set(key, response)
+        request._public_page = True
         return response
 
     return wrapper

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: their database reads also give the 503 page.
     "familjeombud.middleware.DatabaseUnavailableMiddleware",
+    # A worker's copy of a public page, headers and all, before the rest would remake it.
+    "mandates.middleware.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -233,7 +235,12 @@ LOGGING = {
         # Django logs these 400s at ERROR with a traceback (issue 20): one warning line each.
         **{
             f"django.security.{name}": {"filters": ["client_error_as_warning"]}
-            for name in ("TooManyFieldsSent", "TooManyFilesSent", "RequestDataTooBig")
+            for name in (
+                "TooManyFieldsSent",
+                "TooManyFilesSent",
+                "RequestDataTooBig",
+                "DisallowedHost",
+            )
         },
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},

@@ -9,11 +9,15 @@ from django.core.cache import cache as shared_cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import F
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from familjeombud import outage
 from mandates import cache as page_cache
 from mandates.cache import current_version
 from mandates.models import ContentVersion, Film, MandateArea, ReflectionQuestion
+from tests.operations.test_database_down import assert_503_page, database_down
 
 from .conftest import FIXTURES
 
@@ -146,3 +150,55 @@ def test_a_visitor_with_a_session_or_pending_messages_is_not_served_a_shared_pag
     ReflectionQuestion.objects.filter(text=QUESTION).update(text="Bara för sessionen?")
     client.cookies["messages"] = "something"
     assert "Bara för sessionen?" in client.get(AREA_URL).content.decode()
+
+
+def test_a_kept_page_is_the_response_as_first_served_without_the_rest_of_the_middleware(
+    package, client, local_layer, django_assert_num_queries
+):
+    made = client.get(AREA_URL)
+    with django_assert_num_queries(1):  # the version
+        kept = client.get(AREA_URL)
+    assert kept.content == made.content
+    assert dict(kept.headers) == dict(made.headers)
+    assert "Content-Security-Policy" in kept.headers and "Permissions-Policy" in kept.headers
+    assert not hasattr(kept.wsgi_request, "user")  # the authentication middleware never ran
+    assert hasattr(made.wsgi_request, "user")
+
+
+def test_the_liveness_probe_costs_no_query_with_the_local_layer_on(client, local_layer):
+    """No database fixture: a query for the version would be refused by pytest-django."""
+    assert client.get(reverse("health")).status_code == 200
+
+
+def test_a_kept_page_is_refused_for_a_host_outside_allowed_hosts(package, local_layer):
+    client = Client(raise_request_exception=False)
+    client.get(AREA_URL)
+    assert client.get(AREA_URL, HTTP_HOST="angripare.example").status_code == 400
+
+
+def test_a_visitor_with_a_session_is_not_served_the_kept_copy(package, client, local_layer):
+    client.get(AREA_URL)
+    ReflectionQuestion.objects.filter(text=QUESTION).update(text="Bara för sessionen?")
+    client.cookies[settings.SESSION_COOKIE_NAME] = "okand-session"
+    assert "Bara för sessionen?" in client.get(AREA_URL).content.decode()
+
+
+def test_a_response_that_sets_a_cookie_or_was_not_marked_public_is_not_kept(db, local_layer):
+    marked, unmarked = RequestFactory().get(AREA_URL), RequestFactory().get(AREA_URL)
+    marked._public_page = True
+    with_cookie = HttpResponse("sida")
+    with_cookie.set_cookie("spar", "1")
+    page_cache.keep_page(marked, with_cookie)
+    page_cache.keep_page(unmarked, HttpResponse("sida"))
+    assert page_cache.kept_page(RequestFactory().get(AREA_URL)) is None
+    page_cache.keep_page(marked, HttpResponse("sida"))
+    assert page_cache.kept_page(RequestFactory().get(AREA_URL)).content == b"sida"
+
+
+def test_with_the_database_down_a_kept_page_gives_the_503_page(package, local_layer, monkeypatch):
+    monkeypatch.setattr(outage, "OUTAGE", outage.OutageLog())
+    client = Client(raise_request_exception=False)
+    client.get(AREA_URL)
+    with database_down():
+        response = client.get(AREA_URL)
+    assert_503_page(response)
