@@ -34,6 +34,12 @@ def _aggregate(expression, order_by, db):
     return _JSONGroupArray(expression)  # sorted by instances() instead
 
 
+def json_array(expression, *, db=DEFAULT_DB_ALIAS, order_by=()):
+    """An aggregate of `expression` over the rows as one JSON array (NULL on PostgreSQL when
+    there are none; SQLite gives [] and does not order)."""
+    return _aggregate(expression, list(order_by), db)
+
+
 def ordering_of(queryset) -> list[str]:
     return list(queryset.query.order_by or queryset.model._meta.ordering)
 

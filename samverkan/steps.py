@@ -246,7 +246,9 @@ def step_refusal(case: Case, user, name: str) -> str:
     if case.is_closed:
         return errors.CASE_CLOSED
     if case.state not in step.states:
-        return errors.WRONG_STATE.format(state=case.get_state_display())
+        # The label as get_state_display() gives it, without its hashing of every choice:
+        # the case page asks this for each of the routine's steps.
+        return errors.WRONG_STATE.format(state=CaseState(case.state).label)
     return step.condition(case, user) if step.condition else ""
 
 

@@ -70,6 +70,22 @@ def test_a_request_asks_once_for_every_has_perm_and_both_backends(
         assert user.has_perms(["organisation.view_unit", "samverkan.add_case"])
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_signed_in_user_comes_with_the_permissions_model_backend_gives_in_one_query(
+    people, backend, django_assert_num_queries
+):
+    """A superuser's are every permission, as ModelBackend reads them (not timed here)."""
+    for user in [u for u in people if not u.is_superuser]:
+        with django_assert_num_queries(1):
+            found = backend().get_user(user.pk)
+            held = found and backend().get_all_permissions(found)
+            assert not found or found.has_perm("organisation.view_region") == (
+                "organisation.view_region" in held
+            )
+        expected = ModelBackend().get_all_permissions(fresh(user)) if user.is_active else None
+        assert held == expected, user.username
+
+
 def test_a_permission_taken_from_a_group_is_gone_on_the_next_request(people):
     user = people[2]
     assert fresh(user).has_perm("organisation.view_region")
