@@ -5,10 +5,10 @@ organisations, meetings, invitations, contacts, plan versions and the current pl
 the chosen areas) and the region's catalogue rows it links (organisations, the wheel, the
 routine's documents, the municipal contacts, the child health units of the municipality). As
 prefetches that was one query each; here each is a JSON subquery of one query (core.rows, its
-SQL compiled once per process), run after reading.case_open has opened the case and checked
-access as for every case page. The rows are put where the prefetches put them
-(`case.guardians.all()` and the like), so steps.py, the services' rules and the template read
-them unchanged."""
+SQL compiled once per process), carried by the very query with which reading.case_open opens
+the case and checks access as for every case page (a break-glass opening reads them after it).
+The rows are put where the prefetches put them (`case.guardians.all()` and the like), so
+steps.py, the services' rules and the template read them unchanged."""
 
 import functools
 
@@ -86,7 +86,8 @@ def _relations() -> dict:
 
 
 @functools.cache
-def _rows() -> RowsOfOne:
+def rows() -> RowsOfOne:
+    """Given to reading.case_open, so the case and its rows come in one query."""
     return RowsOfOne(Case, _relations())
 
 
@@ -101,11 +102,11 @@ def _prefetched(instance, accessor: str, objects: list) -> None:
 
 
 class CasePage:
-    """The case's rows, read in one query after the case itself and attached to it."""
+    """The case's rows, read with the case itself (or in one query after it) and attached."""
 
     def __init__(self, case: Case):
         # An order through a relation (area__order) is sorted below, once it is attached.
-        loaded = _rows().fetch(case.pk)
+        loaded = rows().taken_from(case) or rows().fetch(case.pk)
         self.organisations = loaded["organisations"]
         by_org = {o.pk: o for o in self.organisations}
         self.wheel_areas = loaded["wheel_areas"]

@@ -3,7 +3,7 @@ break-glass are services here, so that views never write the audit log themselve
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 
 from core.compiled import CompiledQuery
 from samverkan.access import may_break_glass
@@ -24,14 +24,18 @@ DUPLICATE_SHOWN = "Visades i varningen om öppet ärende för samma barn"
 CASE_RELATIONS = ("created_by", "municipality", "next_coordinator", "referral_organisation")
 
 
-def _visible_case(_shape, actor, pk):
+def _visible_case(shape, actor, pk):
     # A stand-in for the actor: visible_to reads only that they are signed in and their id.
     stand_in = get_user_model()(pk=actor)
-    return Case.objects.select_related(*CASE_RELATIONS).visible_to(stand_in).filter(pk=pk)
+    cases = Case.objects.select_related(*CASE_RELATIONS).visible_to(stand_in).filter(pk=pk)
+    if shape is None:
+        return cases
+    rows, db = shape
+    return cases.annotate(**rows.annotations(db))
 
 
 # Every case page opens its case through this query: compiled once (core.compiled), because
-# building it through the ORM cost more than running it.
+# building it through the ORM cost more than running it. One shape per set of rows asked for.
 _VISIBLE_CASE = CompiledQuery(_visible_case, actor=get_user_model()._meta.pk, pk=Case._meta.pk)
 
 
@@ -51,12 +55,17 @@ def case_access_refused(*, actor: AbstractBaseUser, pk, path: str, detail: str) 
         )
 
 
-def case_open(*, actor: AbstractBaseUser, pk, path: str, break_glass: bool = False) -> Case:
+def case_open(
+    *, actor: AbstractBaseUser, pk, path: str, break_glass: bool = False, rows=None
+) -> Case:
     """The case if the actor may see it (creator, colleague, or a running break-glass);
-    otherwise the refusal is logged and CaseNotFound raised."""
+    otherwise the refusal is logged and CaseNotFound raised. `rows` (a core.rows.RowsOfOne of
+    the case) come in the same query, for rows.taken_from(case)."""
     base = Case.objects.select_related(*CASE_RELATIONS)
     if actor.is_authenticated:
-        found = _VISIBLE_CASE.instances(actor=actor.pk, pk=pk)
+        db = DEFAULT_DB_ALIAS
+        shape = None if rows is None else (rows, db)
+        found = _VISIBLE_CASE.instances(actor=actor.pk, pk=pk, shape=shape, db=db)
         case = found[0] if found else None
     else:
         case = base.visible_to(actor).filter(pk=pk).first()

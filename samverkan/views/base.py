@@ -57,6 +57,11 @@ class CaseMixin(ClinicianMixin):
     audit_what = "ärendet"
     audit_views = True
 
+    def case_rows(self):
+        """Relations of the case the page shows, read in the query that opens it (None: the
+        case alone)."""
+        return None
+
     def has_permission(self):
         # A break-glass administrator need not be a clinician.
         pk = self.kwargs.get("pk")
@@ -80,6 +85,7 @@ class CaseMixin(ClinicianMixin):
                 pk=kwargs["pk"],
                 path=request.path,
                 break_glass=break_glass_active(request, kwargs["pk"]),
+                rows=self.case_rows(),
             )
         except reading.CaseNotFound as missing:
             raise Http404(str(missing)) from None

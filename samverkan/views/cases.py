@@ -176,10 +176,13 @@ def journal_notes(case, consents, withdrawals=()) -> list[dict]:
 
 
 class CaseDetailView(CaseMixin, TemplateView):
-    """After CaseMixin's single query for the case and its access, every related row comes in
-    one more (samverkan/case_page.py): the number of queries does not grow with the case."""
+    """CaseMixin's single query for the case and its access brings every related row too
+    (samverkan/case_page.py): the number of queries does not grow with the case."""
 
     template_name = "samverkan/case_detail.html"
+
+    def case_rows(self):
+        return case_page.rows()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -18,9 +18,10 @@ pytestmark = pytest.mark.django_db
 
 # + the list with its next meeting and overdue actions, and one INSERT of its audit rows.
 CASE_LIST_QUERIES = AUTH_QUERIES + 2
-# + the case with its access check, every row the page shows (one JSON subquery per relation,
-# samverkan/case_page.py: consents with their withdrawals included), and the audit INSERT.
-CASE_PAGE_QUERIES = AUTH_QUERIES + 3
+# + the case with its access check and every row the page shows, in one query (one JSON
+# subquery per relation, samverkan/case_page.py: consents with their withdrawals included), and
+# the audit INSERT.
+CASE_PAGE_QUERIES = AUTH_QUERIES + 2
 CASE_PAGE_WITH_PLAN_QUERIES = CASE_PAGE_QUERIES  # the current plan's actions come along
 # + the case, the version with its actions (one query), the wheel, withdrawals of consent (one
 # query), the audit INSERT.
