@@ -29,7 +29,7 @@ def build() -> None:
     from django.core.management import call_command
 
     from bench import generate
-    from bench.prepare import BASE_CASES, BASE_UNITS, YEARS
+    from bench.prepare import BASE_CASES, BASE_UNITS, YEARS, analyze
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("createcachetable", verbosity=0)
@@ -38,6 +38,7 @@ def build() -> None:
     generate.multiply_content(1)
     call_command("seed_demo_units", "--units", str(BASE_UNITS), "--years", str(YEARS))
     generate.add_cases(BASE_CASES)
+    analyze()
 
 
 def pages() -> dict:
