@@ -25,7 +25,12 @@ Correctness:
   changes the output such as the status radios, never reads a part stored by older code; raise
   FORMAT when Python that renders into a part changes).
 
-One cache read per request (the version and the part together, ``get_many``)."""
+One cache read per request (the version and the part together, ``get_many``). Where the
+shared cache is a service (the database cache or Redis), each worker also keeps its own copy of
+a part with its version (LOCAL) and reads only the version from the shared cache: a change on
+any server still shows at once, and the part (up to 317 kB, the region page at 10× units, about
+2.9 ms to read from the database cache) is read from the shared cache once per worker and
+version."""
 
 from __future__ import annotations
 
@@ -33,11 +38,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from core.parts import new_marker, templates_digest, with_token
+from core.parts import new_marker, templates_digest, with_token, worker_copies_wanted
 
 from .figures import VERSION_KEY, figures_version
 
@@ -55,6 +61,10 @@ UNIT_BODY_TEMPLATES = (
     "checklists/includes/history_line.html",
     "checklists/includes/ombud.html",
 )
+# Per worker: a unit page's body is about 50 kB, the region page's 40–320 kB.
+LOCAL = LocMemCache("checklists-parts", {"TIMEOUT": 60 * 10, "OPTIONS": {"MAX_ENTRIES": 300}})
+LOCAL_SETTING = "CHECKLISTS_LOCAL_PART_CACHE"
+
 DASHBOARD_BODY = "checklists/includes/dashboard_body.html"
 DASHBOARD_BODY_TEMPLATES = (DASHBOARD_BODY, "checklists/includes/trend.html")
 
@@ -83,8 +93,8 @@ def cached_fragment(
     """The part stored under ``key`` for the current version, else ``render(marker)`` =
     (html, meta, context), stored. ``marker`` stands for the CSRF token in the HTML and is
     replaced by ``token()``, asked only when the HTML has a form."""
-    found = cache.get_many([VERSION_KEY, key])
-    version, stored = found.get(VERSION_KEY), found.get(key)
+    local = worker_copies_wanted(LOCAL_SETTING)
+    version, stored = _stored(key, local)
     context = None
     if version is not None and stored is not None and stored[0] == version:
         _version, parts, meta = stored
@@ -95,10 +105,28 @@ def cached_fragment(
         html, meta, context = render(marker)
         parts = html.split(marker)
         cache.set(key, (version, parts, meta), TIMEOUT)
+        if local:
+            LOCAL.set(key, (version, parts, meta))
     if len(parts) > 1 and token is None:
         raise ValueError(f"{key}: the HTML has a CSRF token but no token was given")
     html = with_token(parts, token)
     return Fragment(mark_safe(html), meta, context)  # nosec B703: rendered by the templates
+
+
+def _stored(key: str, local: bool) -> tuple:
+    """The current version and what is stored under ``key`` (of that version or not)."""
+    if not local:
+        found = cache.get_many([VERSION_KEY, key])
+        return found.get(VERSION_KEY), found.get(key)
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        return None, None
+    stored = LOCAL.get(key)
+    if stored is None or stored[0] != version:
+        stored = cache.get(key)
+        if stored is not None and stored[0] == version:
+            LOCAL.set(key, stored)
+    return version, stored
 
 
 def render_part(template: str, context: dict, marker: str) -> str:

@@ -1,11 +1,15 @@
 """What the cached parts of pages share (checklists.fragments in the shared cache, the layout's
-header and footer in each worker): a digest of the templates they come from, and the CSRF token
-rendered as a marker so that each request puts its own token in."""
+header and footer in each worker): a digest of the templates they come from, the CSRF token
+rendered as a marker so that each request puts its own token in, and when a worker keeps its
+own copies in front of the shared cache (here and in mandates.cache)."""
 
 import hashlib
 import secrets
 from collections.abc import Callable
 
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import get_template
 
 _digests: dict[tuple[str, ...], str] = {}
@@ -29,3 +33,13 @@ def with_token(parts: list[str], token: Callable[[], str]) -> str:
     """The HTML split at the marker, joined with this request's token (asked only when the
     HTML has a form)."""
     return token().join(parts) if len(parts) > 1 else parts[0]
+
+
+def worker_copies_wanted(setting: str) -> bool:
+    """Whether a worker keeps its own copies in front of the shared cache: not when the shared
+    cache is itself per-process (LocMemCache, as in the tests), where they would only be a
+    second copy. settings.<setting> = True or False overrides that choice."""
+    chosen = getattr(settings, setting, None)
+    if chosen is not None:
+        return bool(chosen)
+    return not isinstance(caches["default"], LocMemCache)

@@ -22,11 +22,13 @@ import functools
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
+
+from core.parts import worker_copies_wanted
 
 from .models import CONTENT_MODELS, ContentVersion
 
@@ -93,10 +95,7 @@ def cacheable(request) -> bool:
 
 
 def local_layer_enabled() -> bool:
-    chosen = getattr(settings, "MANDATES_LOCAL_PAGE_CACHE", None)
-    if chosen is not None:
-        return bool(chosen)
-    return not isinstance(caches["default"], LocMemCache)
+    return worker_copies_wanted("MANDATES_LOCAL_PAGE_CACHE")
 
 
 def clear_local() -> None:

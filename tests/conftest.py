@@ -6,15 +6,18 @@ def _clear_cache():
     """Cached pages must not leak from one test into the next."""
     from django.core.cache import cache
 
+    from checklists.fragments import LOCAL as worker_parts
     from mandates.cache import clear_local
 
-    # The per-worker layer too: it is on whenever the shared cache is a service (Redis), and
+    # The per-worker layers too: they are on whenever the shared cache is a service (Redis), and
     # each test's content starts again at the same version number.
     cache.clear()
     clear_local()
+    worker_parts.clear()
     yield
     cache.clear()
     clear_local()
+    worker_parts.clear()
 
 
 # The tests whose outcome depends on the shared cache; `make test-redis` runs them again with

@@ -12,13 +12,23 @@ from django.urls import reverse
 from django.utils import translation
 
 from checklists import fragments
+from checklists.figures import VERSION_KEY, figures_changed
 from checklists.services import assessment_set_status, assessment_start_year
+from mandates.models import ChecklistItem
 
 from .conftest import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True, params=[False, True], ids=["shared-cache", "worker-copies"])
+def worker_copies(request, settings):
+    """Every test here, once with the shared cache alone (the tests' in-memory cache) and once
+    with each worker's own copies in front of it, as with the database cache or Redis."""
+    settings.CHECKLISTS_LOCAL_PART_CACHE = request.param
+    return request.param
 
 
 def page_url(unit, year=2026):
@@ -201,6 +211,9 @@ def test_a_language_change_is_a_different_body(client, assessment, member, setti
     assert cache.get(english_key) is None  # the Swedish body is never read for another language
 
 
+# What the shared cache holds is what is served; with worker copies a worker answers from its
+# own copy of the same version (test_a_worker_serves_its_own_copy_...).
+@pytest.mark.parametrize("worker_copies", [False], indirect=True)
 def test_a_body_stored_under_an_older_version_is_not_served(client, assessment, member, items):
     client.force_login(member)
     html_of(client, page_url(assessment.unit))
@@ -230,3 +243,20 @@ def test_a_saved_item_shows_in_the_region_pages_html_at_once(
     assert after.count('<td class="heat-4">100 %</td>') > before.count(
         '<td class="heat-4">100 %</td>'
     )
+
+
+@pytest.mark.parametrize("worker_copies", [True], indirect=True)
+def test_a_worker_serves_its_own_copy_of_the_current_version_and_drops_it_at_a_change(
+    client, assessment, member, items
+):
+    client.force_login(member)
+    url = page_url(assessment.unit)
+    first = without_tokens(html_of(client, url))
+    # Changed behind the version's back (update() sends no signal): only a render shows it.
+    ChecklistItem.objects.filter(pk=items[2].pk).update(text="Ny lydelse utan version")
+    version = cache.get(VERSION_KEY)
+    cache.clear()  # the shared copy is gone, the version stays: only this worker's copy answers
+    cache.set(VERSION_KEY, version, None)
+    assert without_tokens(html_of(client, url)) == first
+    figures_changed()  # a change on any server drops the version in the shared cache
+    assert "Ny lydelse utan version" in html_of(client, url)
