@@ -38,12 +38,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from core.parts import new_marker, templates_digest, with_token, worker_copies_wanted
+from core.parts import (
+    WorkerCopies,
+    new_marker,
+    templates_digest,
+    with_token,
+    worker_copies_wanted,
+)
 
 from .figures import VERSION_KEY, figures_version
 
@@ -62,7 +67,7 @@ UNIT_BODY_TEMPLATES = (
     "checklists/includes/ombud.html",
 )
 # Per worker: a unit page's body is about 50 kB, the region page's 40–320 kB.
-LOCAL = LocMemCache("checklists-parts", {"TIMEOUT": 60 * 10, "OPTIONS": {"MAX_ENTRIES": 300}})
+LOCAL = WorkerCopies("checklists-parts", timeout=60 * 10, max_entries=300)
 LOCAL_SETTING = "CHECKLISTS_LOCAL_PART_CACHE"
 
 DASHBOARD_BODY = "checklists/includes/dashboard_body.html"
@@ -106,7 +111,7 @@ def cached_fragment(
         parts = html.split(marker)
         cache.set(key, (version, parts, meta), TIMEOUT)
         if local:
-            LOCAL.set(key, (version, parts, meta))
+            LOCAL.set(key, version, (version, parts, meta))
     if len(parts) > 1 and token is None:
         raise ValueError(f"{key}: the HTML has a CSRF token but no token was given")
     html = with_token(parts, token)
@@ -121,11 +126,11 @@ def _stored(key: str, local: bool) -> tuple:
     version = cache.get(VERSION_KEY)
     if version is None:
         return None, None
-    stored = LOCAL.get(key)
-    if stored is None or stored[0] != version:
+    stored = LOCAL.get(key, version)
+    if stored is None:
         stored = cache.get(key)
         if stored is not None and stored[0] == version:
-            LOCAL.set(key, stored)
+            LOCAL.set(key, version, stored)
     return version, stored
 
 

@@ -43,3 +43,29 @@ def worker_copies_wanted(setting: str) -> bool:
     if chosen is not None:
         return bool(chosen)
     return not isinstance(caches["default"], LocMemCache)
+
+
+class WorkerCopies:
+    """A worker's own copies in front of the shared cache, each kept with the version it belongs
+    to. A copy answers only while its version is the current one, read by the caller from where
+    the version lives (the database, the shared cache), so a change on any server shows at once
+    and the copies hold no state another server needs."""
+
+    def __init__(self, name: str, *, timeout: int, max_entries: int):
+        options = {"TIMEOUT": timeout, "OPTIONS": {"MAX_ENTRIES": max_entries}}
+        self._cache = LocMemCache(name, options)
+
+    def get(self, key: str, version):
+        """The copy under ``key`` if it is of ``version``: a value, or a callable asked only when
+        a copy is held (so a key never kept costs no read of the version)."""
+        kept = self._cache.get(key)
+        if kept is None:
+            return None
+        current = version() if callable(version) else version
+        return kept[1] if kept[0] == current else None
+
+    def set(self, key: str, version, value) -> None:
+        self._cache.set(key, (version, value))
+
+    def clear(self) -> None:
+        self._cache.clear()

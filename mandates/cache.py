@@ -23,12 +23,11 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
-from core.parts import worker_copies_wanted
+from core.parts import WorkerCopies, worker_copies_wanted
 
 from .models import CONTENT_MODELS, ContentVersion
 
@@ -39,11 +38,7 @@ PAGE_TIMEOUT = 60 * 60 * 24
 LOCAL_MAX_ENTRIES = 200
 LOCAL_TIMEOUT = 60 * 10
 LOCAL_MAX_BYTES = 1024 * 1024
-LOCAL = LocMemCache(
-    "mandates-public-pages",
-    {"TIMEOUT": LOCAL_TIMEOUT, "OPTIONS": {"MAX_ENTRIES": LOCAL_MAX_ENTRIES}},
-)
-_local_version: list[int | None] = [None]  # the version the local copies belong to
+LOCAL = WorkerCopies("mandates-public-pages", timeout=LOCAL_TIMEOUT, max_entries=LOCAL_MAX_ENTRIES)
 
 
 def _version_sql() -> str:
@@ -101,14 +96,6 @@ def local_layer_enabled() -> bool:
 def clear_local() -> None:
     """Empties this worker's copies (the bench, to time pages without any cache)."""
     LOCAL.clear()
-    _local_version[0] = None
-
-
-def _hold_version(version: int) -> None:
-    """Older versions' pages can never be asked for again: a new version empties the layer."""
-    if _local_version[0] != version:
-        clear_local()
-        _local_version[0] = version
 
 
 def request_version(request) -> int:
@@ -131,13 +118,7 @@ def kept_page(request):
     """This worker's copy of the page as it left the middleware, if it is of the current
     version. Asks the database for the version only for a path this worker has kept, so a
     probe or a page that is never cached costs no query."""
-    kept = LOCAL.get(_path_digest(request))
-    if kept is None:
-        return None
-    version = request_version(request)
-    _hold_version(version)
-    kept_version, response = kept
-    return response if kept_version == version else None
+    return LOCAL.get(_path_digest(request), lambda: request_version(request))
 
 
 def keep_page(request, response) -> None:
@@ -147,9 +128,7 @@ def keep_page(request, response) -> None:
         return
     if response.streaming or response.cookies or len(response.content) > LOCAL_MAX_BYTES:
         return
-    version = request_version(request)
-    _hold_version(version)
-    LOCAL.set(_path_digest(request), (version, response))
+    LOCAL.set(_path_digest(request), request_version(request), response)
 
 
 def cached_public_page(view):
