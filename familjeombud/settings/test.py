@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env, session_engine_for
+from .base import env, prepared_statements, session_engine_for
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # nosec B105: the test settings only
@@ -12,7 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # In memory unless a test (or the worker process it starts) points at its loopback SMTP server.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
 SITE_URL = "http://testserver"
-DATABASES = {"default": env.db("DATABASE_URL", default="sqlite://:memory:")}
+DATABASES = {"default": prepared_statements(env.db("DATABASE_URL", default="sqlite://:memory:"))}
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # The pytest-xdist workers share one Redis server: each gets a database of its own, so one
