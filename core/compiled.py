@@ -21,6 +21,8 @@ from collections.abc import Callable
 
 import psycopg
 from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.backends.postgresql.base import CursorDebugWrapper
+from django.db.backends.utils import CursorWrapper
 from django.db.models.query import get_related_populators
 
 # Distinct from any real key (keys are positive) and from each other, and inside a 32-bit
@@ -36,8 +38,16 @@ class _PreparedCursor(psycopg.Cursor):
         return super().execute(query, params, prepare=True, binary=binary)
 
 
+class _LoggedPreparedCursor(CursorDebugWrapper):
+    # Django logs what a client-binding cursor sent; this one sends the SQL and its values
+    # apart, so the log gets them put together as Django shows any other query.
+    def execute(self, sql, params=None):
+        with self.debug_sql(self.db.ops.compose_sql(sql, params)):
+            return CursorWrapper.execute(self, sql, params)
+
+
 def _cursor(connection):
-    # Through Django's own wrapper, so a prepared query is counted, logged and its errors
+    # Through Django's own wrappers, so a prepared query is counted, logged and its errors
     # turned into Django's as any other.
     if (
         connection.vendor != "postgresql"
@@ -45,9 +55,12 @@ def _cursor(connection):
     ):
         return connection.cursor()
     connection.ensure_connection()
+    connection.validate_thread_sharing()
     with connection.wrap_database_errors:
         raw = _PreparedCursor(connection.connection)
-    return connection._prepare_cursor(raw)
+    if connection.queries_logged:
+        return _LoggedPreparedCursor(raw, connection)
+    return connection.make_cursor(raw)
 
 
 class CompiledQuery:

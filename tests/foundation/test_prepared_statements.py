@@ -5,6 +5,7 @@ queries, and give the same rows; DATABASE_PREPARED_STATEMENTS=off turns that off
 import pytest
 from django.contrib.sessions.backends import db as django_db
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.sessions import db
 from familjeombud.settings.base import prepared_statements
@@ -49,6 +50,15 @@ def test_a_compiled_query_is_prepared_once_and_each_run_is_still_a_counted_query
     statements = _prepared()
     assert len(statements) == before + 1
     assert "django_session" in statements[-1]
+
+
+@on_postgresql
+def test_a_prepared_query_is_logged_with_its_values_as_django_logs_any_query(live):
+    with CaptureQueriesContext(connection) as captured:
+        db.SessionStore(live).load()
+    (query,) = captured.captured_queries
+    assert "django_session" in query["sql"]
+    assert f"'{live}'" in query["sql"]
 
 
 @on_postgresql
