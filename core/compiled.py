@@ -47,15 +47,16 @@ class _LoggedPreparedCursor(CursorDebugWrapper):
 
 
 def _cursor(connection):
-    # Through Django's own wrappers, so a prepared query is counted, logged and its errors
-    # turned into Django's as any other.
+    # Django's own cursor first: it runs the connection's health check, connects and checks
+    # the thread, as for any other query. Then the same wrappers around a preparing cursor, so
+    # a prepared query is counted, logged and its errors turned into Django's as any other.
+    cursor = connection.cursor()
     if (
         connection.vendor != "postgresql"
         or connection.settings_dict["OPTIONS"].get("prepare_threshold") is None
     ):
-        return connection.cursor()
-    connection.ensure_connection()
-    connection.validate_thread_sharing()
+        return cursor
+    cursor.close()
     with connection.wrap_database_errors:
         raw = _PreparedCursor(connection.connection)
     if connection.queries_logged:

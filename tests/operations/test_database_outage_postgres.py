@@ -7,9 +7,10 @@ that). The server itself keeps running for the tests after these."""
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from familjeombud import outage
@@ -41,14 +42,14 @@ def kept_connection(transactional_db, monkeypatch):
         connection.close()
 
 
-def get(handler, path):
+def get(handler, path, cookie=""):
     """One request through the WSGI handler; closing the response ends the request."""
     answer = {}
 
     def start_response(status, headers, exc_info=None):
         answer["status"], answer["headers"] = int(status.split()[0]), dict(headers)
 
-    response = handler(RequestFactory().get(path).environ, start_response)
+    response = handler(RequestFactory().get(path, HTTP_COOKIE=cookie).environ, start_response)
     try:
         body = b"".join(response).decode()
     finally:
@@ -118,4 +119,23 @@ def test_a_database_restarted_between_two_requests_costs_no_failed_request(kept_
     dead = kept_connection.connection
     end_connections()
     assert get(handler, "/")[0] == 200
+    assert kept_connection.connection is not dead
+
+
+def test_a_database_restarted_between_two_signed_in_requests_costs_no_failed_request(
+    kept_connection, django_user_model
+):
+    """A signed-in request's first query is its session's, one of core.compiled's prepared
+    queries: the health check comes before it as before any other query."""
+    client = Client()
+    client.force_login(django_user_model.objects.create_user("anna", password="x"))
+    name = settings.SESSION_COOKIE_NAME
+    cookie = f"{name}={client.cookies[name].value}"
+    handler = WSGIHandler()
+    status, _, body = get(handler, "/", cookie)
+    assert (status, "Logga ut" in body) == (200, True)
+    dead = kept_connection.connection
+    end_connections()
+    status, _, body = get(handler, "/", cookie)
+    assert (status, "Logga ut" in body) == (200, True)
     assert kept_connection.connection is not dead
