@@ -20,6 +20,17 @@ def _clear_cache():
     worker_parts.clear()
 
 
+@pytest.fixture
+def live_session(db):
+    """The key of a stored session holding {"who": "anna"}, saved by Django's own engine."""
+    from django.contrib.sessions.backends import db as django_db
+
+    store = django_db.SessionStore()
+    store["who"] = "anna"
+    store.create()
+    return store.session_key
+
+
 # The tests whose outcome depends on the shared cache; `make test-redis` runs them again with
 # Redis as the cache (and sessions in cached_db), as a region with several app servers has it.
 SHARED_CACHE_FILES = {

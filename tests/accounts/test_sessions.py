@@ -19,28 +19,20 @@ ENGINES = [
 ]
 
 
-@pytest.fixture
-def live():
-    store = django_db.SessionStore()
-    store["who"] = "anna"
-    store.create()
-    return store.session_key
+@pytest.mark.parametrize(("ours", "djangos"), ENGINES)
+def test_a_live_session_loads_as_django_loads_it(live_session, ours, djangos):
+    assert ours(live_session).load() == djangos(live_session).load() == {"who": "anna"}
 
 
 @pytest.mark.parametrize(("ours", "djangos"), ENGINES)
-def test_a_live_session_loads_as_django_loads_it(live, ours, djangos):
-    assert ours(live).load() == djangos(live).load() == {"who": "anna"}
-
-
-@pytest.mark.parametrize(("ours", "djangos"), ENGINES)
-def test_an_expired_or_unknown_session_is_empty_and_its_key_forgotten(live, ours, djangos):
+def test_an_expired_or_unknown_session_is_empty_and_its_key_forgotten(live_session, ours, djangos):
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
-    for key in (live, "x" * 32, None):
+    for key in (live_session, "x" * 32, None):
         store, theirs = ours(key), djangos(key)
         assert store.load() == theirs.load() == {}
         assert store.session_key is theirs.session_key is None
 
 
-def test_the_session_is_one_query(live, django_assert_num_queries):
+def test_the_session_is_one_query(live_session, django_assert_num_queries):
     with django_assert_num_queries(1):
-        assert db.SessionStore(live).load() == {"who": "anna"}
+        assert db.SessionStore(live_session).load() == {"who": "anna"}

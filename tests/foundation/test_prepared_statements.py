@@ -3,7 +3,6 @@ connection (familjeombud.settings.base.prepared_statements), still counted and l
 queries, and give the same rows; DATABASE_PREPARED_STATEMENTS=off turns that off."""
 
 import pytest
-from django.contrib.sessions.backends import db as django_db
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -24,14 +23,6 @@ def _prepared() -> list[str]:
         return [row[0] for row in cursor.fetchall()]
 
 
-@pytest.fixture
-def live():
-    store = django_db.SessionStore()
-    store["who"] = "anna"
-    store.create()
-    return store.session_key
-
-
 def test_postgresql_gets_prepared_statements_unless_they_are_turned_off(monkeypatch):
     assert prepared_statements({"ENGINE": POSTGRES})["OPTIONS"] == {"prepare_threshold": 5}
     assert "OPTIONS" not in prepared_statements({"ENGINE": "django.db.backends.sqlite3"})
@@ -41,29 +32,29 @@ def test_postgresql_gets_prepared_statements_unless_they_are_turned_off(monkeypa
 
 @on_postgresql
 def test_a_compiled_query_is_prepared_once_and_each_run_is_still_a_counted_query(
-    live, django_assert_num_queries
+    live_session, django_assert_num_queries
 ):
     before = len(_prepared())
     with django_assert_num_queries(3):
         for _ in range(3):
-            assert db.SessionStore(live).load() == {"who": "anna"}
+            assert db.SessionStore(live_session).load() == {"who": "anna"}
     statements = _prepared()
     assert len(statements) == before + 1
     assert "django_session" in statements[-1]
 
 
 @on_postgresql
-def test_a_prepared_query_is_logged_with_its_values_as_django_logs_any_query(live):
+def test_a_prepared_query_is_logged_with_its_values_as_django_logs_any_query(live_session):
     with CaptureQueriesContext(connection) as captured:
-        db.SessionStore(live).load()
+        db.SessionStore(live_session).load()
     (query,) = captured.captured_queries
     assert "django_session" in query["sql"]
-    assert f"'{live}'" in query["sql"]
+    assert f"'{live_session}'" in query["sql"]
 
 
 @on_postgresql
-def test_with_prepared_statements_off_a_compiled_query_is_not_prepared(live, monkeypatch):
+def test_with_prepared_statements_off_a_compiled_query_is_not_prepared(live_session, monkeypatch):
     monkeypatch.delitem(connection.settings_dict["OPTIONS"], "prepare_threshold")
     before = _prepared()
-    assert db.SessionStore(live).load() == {"who": "anna"}
+    assert db.SessionStore(live_session).load() == {"who": "anna"}
     assert _prepared() == before
