@@ -5,6 +5,7 @@
     ... .venv/bin/python -m bench.profile_page unit case -n 200  # median ms per page
     ... .venv/bin/python -m bench.profile_page unit --profile    # cProfile, sorted by cumulative
     ... CACHE_URL=dbcache://django_cache .venv/bin/python -m bench.profile_page ...  # production
+    ... .venv/bin/python -m bench.profile_page case --includes  # ms per {% include %}, own time
 
 Pages: floor (/halsa/), unit, case, dashboard (signed in as make bench does) and home, area,
 search, films (not signed in). With --runs N the pages are timed in turn N times, so a drifting
@@ -13,6 +14,8 @@ machine weighs on all alike.
 For finding where a page's own time goes; the figures to report come from `make bench`."""
 
 import argparse
+import collections
+import contextlib
 import cProfile
 import os
 import pstats
@@ -62,6 +65,35 @@ def pages() -> dict:
     }
 
 
+@contextlib.contextmanager
+def include_timer(own: collections.Counter, calls: collections.Counter):
+    """Times every {% include %} by template name, less the includes inside it: cProfile spreads
+    an include's cost over Django's node classes, which name no template."""
+    from django.template import loader_tags
+
+    original = loader_tags.IncludeNode.render
+    nested = []
+
+    def render(node, context):
+        name = str(getattr(node.template, "token", node.template))
+        started = time.perf_counter()
+        nested.append(0.0)
+        try:
+            return original(node, context)
+        finally:
+            took = time.perf_counter() - started
+            own[name] += took - nested.pop()
+            calls[name] += 1
+            if nested:
+                nested[-1] += took
+
+    loader_tags.IncludeNode.render = render
+    try:
+        yield
+    finally:
+        loader_tags.IncludeNode.render = original
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("pages", nargs="*", default=["unit", "case"])
@@ -70,6 +102,7 @@ def main(argv=None) -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--limit", type=int, default=45)
     parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--includes", action="store_true", help="own ms of every include")
     parser.add_argument("--runs", type=int, default=1, help="the pages in turn, this many times")
     args = parser.parse_args(argv)
     django.setup()
@@ -95,6 +128,17 @@ def main(argv=None) -> None:
                 client.get(url)
             profiler.disable()
             pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.limit)
+            continue
+        if args.includes:
+            own, calls = collections.Counter(), collections.Counter()
+            started = time.perf_counter()
+            with include_timer(own, calls):
+                for _ in range(args.n):
+                    client.get(url)
+            whole = (time.perf_counter() - started) * 1000 / args.n
+            print(f"{key}: {url} {whole:.2f} ms a request, of which in includes (own time):")
+            for name, seconds in own.most_common(args.limit):
+                print(f"  {seconds * 1000 / args.n:6.3f} ms  ×{calls[name] // args.n}  {name}")
             continue
         times, cpu = [], []
         for _ in range(args.n):
